@@ -7,7 +7,7 @@ Docs: https://qgen-nb.github.io/qgen_nb/cli.html.md"""
 # %% auto #0
 __all__ = ['COMMANDS', 'qgen_evaluate', 'main']
 
-# %% ../nbs/12_cli.ipynb #0e54e9bc
+# %% ../nbs/12_cli.ipynb #4a97c3b4
 import sys
 from pathlib import Path
 from fastcore.script import anno_parser
@@ -15,7 +15,7 @@ from .core import run_dir
 from .data import load_dataset
 from .evaluation import evaluate_dataset, metrics_table
 
-# %% ../nbs/12_cli.ipynb #35ee7bad
+# %% ../nbs/12_cli.ipynb #c6cce73b
 def qgen_evaluate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datasets id>
                   run: str = 'bm25', # 'bm25', or the path of a TREC run file to evaluate
                   pools: bool = False, # rank each query's candidate pool instead of the whole corpus
@@ -35,7 +35,7 @@ def qgen_evaluate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datase
     print(metrics_table({Path(run).stem: res['per_query']}))
     print(f"\nwrote {out/'metrics.json'} and the run file")
 
-# %% ../nbs/12_cli.ipynb #c69638f5
+# %% ../nbs/12_cli.ipynb #0d2b9745
 COMMANDS = {'evaluate': qgen_evaluate}
 
 def main(argv=None):
