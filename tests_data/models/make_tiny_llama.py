@@ -8,7 +8,7 @@ tokenizer from a local folder, batched generation with left padding, prefix
 templates. The whole folder is well under 1 MB and loads in a fraction of a
 second, so tests can use a real `LlamaForCausalLM` instead of mocks.
 
-Its queries are NOT meant to be good. The model was trained for a few seconds
+Its queries are NOT meant to be good. The model was trained for ~30-50 s of CPU
 on the ~50 examples in `tests_data/` only so that it has learned the *format*:
 after a prompt ending in "\\nQuery:" it usually writes one short line, then
 "\\n" and `<|im_end|>` (its EOS), under greedy decoding. Do not assert on the
@@ -87,8 +87,6 @@ def read_qrels(path):
 
 def build_tokenizer(corpus, queries):
     texts = [f"{d['title']}. {d['text']}" for d in corpus] + [q["text"] for q in queries]
-    # Also show the trainer the prompt scaffolding so "Document:" / "Query:" get merges.
-    texts += ["Document: Query:"] * 4
     tk = Tokenizer(models.BPE())
     tk.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tk.decoder = decoders.ByteLevel()
