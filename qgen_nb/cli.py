@@ -7,7 +7,7 @@ Docs: https://qgen-nb.github.io/qgen_nb/cli.html.md"""
 # %% auto #0
 __all__ = ['DEMO', 'COMMANDS', 'POSITIONAL', 'qgen_evaluate', 'qgen_generate', 'qgen_run', 'bundled_data', 'qgen_demo', 'main']
 
-# %% ../nbs/12_cli.ipynb #73bd0e43
+# %% ../nbs/12_cli.ipynb #9fc6fc39
 import sys
 import qgen_nb
 from pathlib import Path
@@ -20,7 +20,7 @@ from .templates import get_template
 from .generation import Sampling, generate_queries
 from .pipeline import make_generator, make_config, Run
 
-# %% ../nbs/12_cli.ipynb #ad67da62
+# %% ../nbs/12_cli.ipynb #7faf5b8f
 def qgen_evaluate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datasets id>
                   run: str = 'bm25', # 'bm25', or the path of a TREC run file to evaluate
                   pools: bool = False, # rank each query's candidate pool instead of the whole corpus
@@ -40,7 +40,7 @@ def qgen_evaluate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datase
     print(metrics_table({Path(run).stem: res['per_query']}))
     print(f"\nwrote {out/'metrics.json'} and the run file")
 
-# %% ../nbs/12_cli.ipynb #e7305a7d
+# %% ../nbs/12_cli.ipynb #19313873
 def qgen_generate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datasets id>
                   out: str = None, # JSONL file for the generations, resumed if it exists (default: runs/<dataset>-<template>.jsonl)
                   template: str = 'inpars', # inpars, inpars-gbq, promptagator, inpars-plus, or a .yaml file
@@ -69,13 +69,13 @@ def qgen_generate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datase
     print(f"{out}: {len(recs)} generations ({tpl.id}, {gen.name}); flagged: {dict(flags) or 'none'}")
     for r in recs[:5]: print(f"  {r['doc_id']}: {r['query']}")
 
-# %% ../nbs/12_cli.ipynb #0e3f1ac0
+# %% ../nbs/12_cli.ipynb #7ed760ec
 def _print_report(run: Run):
     "The run's report without its image links"
     print('\n'.join(l for l in (run.dir/'report.md').read_text().splitlines() if not l.startswith('![')))
     print(f"run folder: {run.dir}")
 
-# %% ../nbs/12_cli.ipynb #adcf13be
+# %% ../nbs/12_cli.ipynb #612ee3f6
 def qgen_run(config: str = None, # YAML config file
              method: str = None, # inpars-v1, inpars-v2 or promptagator (default: the config's, else inpars-v1)
              data: str = None, # dataset (overrides the config's)
@@ -96,14 +96,14 @@ def qgen_run(config: str = None, # YAML config file
     run.report()
     _print_report(run)
 
-# %% ../nbs/12_cli.ipynb #72529c0a
+# %% ../nbs/12_cli.ipynb #49ea012f
 def bundled_data() -> Path:
     "The bundled test collection of a source checkout"
     p = Path(qgen_nb.__file__).resolve().parents[1]/'tests_data'
     if not (p/'corpus.jsonl').exists(): raise FileNotFoundError(f"{p}: the bundled test collection comes with a clone of the repository")
     return p
 
-DEMO = dict(method='inpars-v1', gold=8, n_docs=48, keep=36, epochs=2, name='demo')
+DEMO = dict(method='inpars-v1', gold=8, n_docs=48, keep=36, epochs=5, name='demo')
 
 def qgen_demo(root: str = None, # parent folder of the run folder (default: runs/)
               model: str = 'smollm2-135m', # generator (the tests use the tiny test model)
@@ -111,7 +111,7 @@ def qgen_demo(root: str = None, # parent folder of the run folder (default: runs
     "The whole pipeline on the bundled test collection with the CPU presets"
     qgen_run(data=str(bundled_data()), root=root, model=model, **DEMO)
 
-# %% ../nbs/12_cli.ipynb #864070a6
+# %% ../nbs/12_cli.ipynb #a80d5bfc
 COMMANDS = {'evaluate': qgen_evaluate, 'generate': qgen_generate, 'run': qgen_run, 'demo': qgen_demo}
 POSITIONAL = {'run': ['config']}
 
