@@ -12,11 +12,13 @@ from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
 import torch
+import torch.nn.functional as F
 import transformers
 from fastcore.basics import patch, store_attr
 from fastcore.meta import delegates
 from tqdm.auto import tqdm
 from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer, TrainerCallback
+from sentence_transformers.base.modules import Module, Transformer
 from sentence_transformers.cross_encoder import CrossEncoder, CrossEncoderTrainer, CrossEncoderTrainingArguments
 from sentence_transformers.cross_encoder.losses import BinaryCrossEntropyLoss
 from .core import resolve_model, seed_everything
@@ -26,9 +28,9 @@ from .evaluation import BM25, corpus_bm25, evaluate
 
 # %% auto #0
 __all__ = ['MONOT5_TEMPLATE', 'Pair', 'pair_texts', 'mine_negatives', 'synthetic_queries', 'gold_queries', 'training_pairs',
-           'load_curve', 'plot_loss', 'Reranker', 'CrossEncoderReranker', 'new_cross_encoder', 'true_false_ids',
-           'MonoT5Reranker', 'load_reranker', 'train_cross_encoder', 'train_monot5', 'train_reranker', 'gold_baseline',
-           'evaluate_reranker']
+           'load_curve', 'plot_loss', 'Reranker', 'CrossEncoderReranker', 'SegmentCosine', 'new_cross_encoder',
+           'true_false_ids', 'MonoT5Reranker', 'load_reranker', 'train_cross_encoder', 'train_monot5', 'train_reranker',
+           'gold_baseline', 'evaluate_reranker']
 
 # %% ../nbs/05_reranker.ipynb #3cf62bfb
 @dataclass(frozen=True)
@@ -173,6 +175,39 @@ class CrossEncoderReranker(Reranker):
     def _score_batch(self, pairs):
         return self.model.predict(pairs, batch_size=len(pairs), activation_fn=torch.nn.Identity(), show_progress_bar=False).tolist()
 
+# %% ../nbs/05_reranker.ipynb #a7822172
+def _masked_mean(states: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    "Mean of `states` (batch, tokens, dim) over the positions where `mask` (batch, tokens) is true"
+    m = mask.unsqueeze(-1).to(states.dtype)
+    return (states * m).sum(1) / m.sum(1).clamp(min=1)
+
+class SegmentCosine(Module):
+    "Score a jointly encoded pair by the scaled cosine of its query segment's and document segment's mean token states"
+    config_keys = ['sep_token_id']
+    def __init__(self, sep_token_id: int, # the separator that ends the query segment
+                 scale: float = 10.0, shift: float = 0.5): # logit = scale * (cosine - shift); both are trained
+        super().__init__()
+        self.sep_token_id = sep_token_id
+        self.scale, self.shift = torch.nn.Parameter(torch.tensor(scale)), torch.nn.Parameter(torch.tensor(shift))
+
+    def forward(self, features: dict, **kwargs) -> dict:
+        states, ids, real = features['token_embeddings'], features['input_ids'], features['attention_mask'].bool()
+        sep = ids == self.sep_token_id
+        in_query = (sep.cumsum(1) - sep.long()) == 0 # up to and including the first separator
+        cos = F.cosine_similarity(_masked_mean(states, real & in_query), _masked_mean(states, real & ~in_query), dim=-1)
+        features['scores'] = (self.scale * (cos - self.shift)).unsqueeze(1)
+        return features
+
+    def save(self, output_path: str, *args, safe_serialization: bool = True, **kwargs):
+        self.save_config(output_path); self.save_torch_weights(output_path, safe_serialization=safe_serialization)
+
+    @classmethod
+    def load(cls, model_name_or_path: str, subfolder: str = '', token=None, cache_folder=None, revision=None,
+             local_files_only: bool = False, **kwargs):
+        hub = dict(subfolder=subfolder, token=token, cache_folder=cache_folder, revision=revision, local_files_only=local_files_only)
+        head = cls(**cls.load_config(model_name_or_path, **hub))
+        return cls.load_torch_weights(model_name_or_path=model_name_or_path, model=head, **hub)
+
 # %% ../nbs/05_reranker.ipynb #0699da8c
 @contextmanager
 def _quiet():
@@ -186,12 +221,23 @@ def _quiet():
         if bars: transformers.utils.logging.enable_progress_bar()
 
 # %% ../nbs/05_reranker.ipynb #1c57fb95
+def _is_cross_encoder(path: str) -> bool:
+    "Whether `path` holds a sequence-classification checkpoint, i.e. a cross-encoder with a trained head"
+    with _quiet(): archs = AutoConfig.from_pretrained(path).architectures or []
+    return any(a.endswith('ForSequenceClassification') for a in archs)
+
 def new_cross_encoder(base: str = 'minilm-l6', # preset, local folder or Hugging Face id of an encoder
                       max_length: int = 256, # pairs are truncated to this many tokens
                       seed: int = 0, device: str = None) -> CrossEncoder:
-    "A `CrossEncoder` on top of `base` with a fresh one-logit head"
+    "A `CrossEncoder` on `base`: a published cross-encoder as it is, any other encoder with a `SegmentCosine` head"
     seed_everything(seed)
-    with _quiet(): return CrossEncoder(resolve_model(base), num_labels=1, max_length=max_length, device=device)
+    path = resolve_model(base)
+    with _quiet():
+        if _is_cross_encoder(path): return CrossEncoder(path, num_labels=1, max_length=max_length, device=device)
+        enc = Transformer(path, transformer_task='feature-extraction', processor_kwargs=dict(model_max_length=max_length),
+                          config_kwargs=dict(num_labels=1))
+        if enc.tokenizer.sep_token_id is None: raise ValueError(f"{base}: its tokenizer has no separator token to split a pair at")
+        return CrossEncoder(modules=[enc, SegmentCosine(enc.tokenizer.sep_token_id)], device=device)
 
 # %% ../nbs/05_reranker.ipynb #1129de5b
 MONOT5_TEMPLATE = "Query: {q} Document: {d} Relevant:"
@@ -242,6 +288,12 @@ def _kind_of(path: str) -> str:
     return 'monot5' if getattr(cfg, 'is_encoder_decoder', False) else 'cross-encoder'
 
 # %% ../nbs/05_reranker.ipynb #dd65da34
+def _own_modules(path: str) -> bool:
+    "Whether every module a sentence-transformers folder names comes from sentence-transformers, this package or the running program"
+    spec = Path(path)/'modules.json'
+    types = [m['type'] for m in json.loads(spec.read_text())] if spec.exists() else []
+    return all(t.startswith(('sentence_transformers.', 'qgen_nb.', '__main__.')) for t in types)
+
 def load_reranker(path_or_name: str, # a reranker folder, a preset, a local model folder or a Hugging Face id
                   device: str = None, batch_size: int = None) -> Reranker:
     "Load a cross-encoder or monoT5 reranker, whichever `path_or_name` holds"
@@ -252,7 +304,7 @@ def load_reranker(path_or_name: str, # a reranker folder, a preset, a local mode
         kw = {k: meta[k] for k in ('max_length', 'template') if k in meta}
         rr = MonoT5Reranker.from_pretrained(path, device=device, name=name, words=tuple(meta.get('words', ('true', 'false'))), **kw)
     else:
-        with _quiet(): rr = CrossEncoderReranker(CrossEncoder(path, device=device), name=name)
+        with _quiet(): rr = CrossEncoderReranker(CrossEncoder(path, device=device, trust_remote_code=_own_modules(path)), name=name)
     if batch_size: rr.batch_size = batch_size
     rr.loss_curve, rr.meta = load_curve(path), meta
     return rr
@@ -279,7 +331,7 @@ class _TrainBar(TrainerCallback):
 # %% ../nbs/05_reranker.ipynb #1f13dd85
 def train_cross_encoder(pairs: list, ds: IRDataset, # training pairs and the dataset their doc ids belong to
                         out, # folder for the final model, checkpoints, loss.json and reranker.json
-                        base: str = 'minilm-l6', epochs: float = 1, batch_size: int = 16, lr: float = 5e-5,
+                        base: str = 'minilm-l6', epochs: float = 1, batch_size: int = 16, lr: float = 1e-4,
                         max_length: int = 256, seed: int = 0,
                         max_steps: int = None, # stop after this many optimizer steps (None: all epochs)
                         warmup: float = 0.1, # fraction of the steps spent warming the learning rate up
