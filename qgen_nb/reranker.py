@@ -183,6 +183,7 @@ def _masked_mean(states: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
 
 class SegmentCosine(Module):
     "Score a jointly encoded pair by the scaled cosine of its query segment's and document segment's mean token states"
+    __module__ = 'qgen_nb.reranker' # saved models name the package's class, also when a notebook defines it
     config_keys = ['sep_token_id']
     def __init__(self, sep_token_id: int, # the separator that ends the query segment
                  scale: float = 10.0, shift: float = 0.5): # logit = scale * (cosine - shift); both are trained
@@ -289,10 +290,10 @@ def _kind_of(path: str) -> str:
 
 # %% ../nbs/05_reranker.ipynb #dd65da34
 def _own_modules(path: str) -> bool:
-    "Whether every module a sentence-transformers folder names comes from sentence-transformers, this package or the running program"
+    "Whether every module a sentence-transformers folder names comes from sentence-transformers or this package"
     spec = Path(path)/'modules.json'
     types = [m['type'] for m in json.loads(spec.read_text())] if spec.exists() else []
-    return all(t.startswith(('sentence_transformers.', 'qgen_nb.', '__main__.')) for t in types)
+    return all(t.startswith(('sentence_transformers.', 'qgen_nb.')) for t in types)
 
 def load_reranker(path_or_name: str, # a reranker folder, a preset, a local model folder or a Hugging Face id
                   device: str = None, batch_size: int = None) -> Reranker:
