@@ -10,6 +10,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 import yaml
+from fastcore.basics import patch
 from .core import read_jsonl
 from .data import IRDataset, load_dataset, few_gold, eval_qrels
 from .evaluation import evaluate, read_trec_run, plot_per_query
@@ -143,8 +144,6 @@ class Explorer:
     def _repr_mimebundle_(self, **kwargs): return self.widget._repr_mimebundle_(**kwargs)
 
 # %% ../nbs/13_explorer.ipynb #1858e263
-from fastcore.basics import patch
-
 @patch
 def _score_range(self: Explorer, key: str) -> tuple[float, float]:
     "Lowest and highest value of a score in the table"
