@@ -6,7 +6,8 @@ Docs: https://qgen-nb.github.io/qgen_nb/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #ca5db1e6
 from __future__ import annotations
-import json, os, random, shutil, subprocess, sys, tempfile, zipfile, importlib.util
+import fcntl, json, os, random, shutil, subprocess, sys, tempfile, zipfile, importlib.util
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from fnmatch import fnmatch
@@ -14,8 +15,9 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['OFFLINE_VARS', 'settings', 'PRESETS', 'offline_env', 'Settings', 'seed_everything', 'run_dir', 'iter_jsonl',
-           'read_jsonl', 'JsonlLog', 'Preset', 'materialise', 'resolve_model']
+__all__ = ['OFFLINE_VARS', 'settings', 'PRESETS', 'offline_env', 'Settings', 'seed_everything', 'run_dir', 'UserError',
+           'write_atomic', 'file_lock', 'text_lines', 'iter_jsonl', 'read_jsonl', 'JsonlLog', 'Preset', 'materialise',
+           'resolve_model']
 
 # %% ../nbs/00_core.ipynb #7d12c9dc
 OFFLINE_VARS = dict(HF_HUB_OFFLINE='1', TRANSFORMERS_OFFLINE='1', HF_DATASETS_OFFLINE='1', LITELLM_LOCAL_MODEL_COST_MAP='True')
@@ -57,16 +59,74 @@ def run_dir(name: str = None, # folder name; a timestamp when omitted
     d.mkdir(parents=True, exist_ok=True)
     return d
 
+# %% ../nbs/00_core.ipynb #ea0556a8
+class UserError(ValueError):
+    "A bad input the user can fix; the CLI prints it as one line, without a traceback"
+
+# %% ../nbs/00_core.ipynb #f002eb23
+def write_atomic(path, # the file to (over)write
+                 text: str, # its new content, written as UTF-8
+                ) -> Path:
+    "Write `text` to `path` through a temporary file in the same folder, fsync and rename: readers see the old file or the new one"
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())
+        with os.fdopen(fd, 'w', encoding='utf-8') as f: f.write(text); f.flush(); os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException: Path(tmp).unlink(missing_ok=True); raise
+    return path
+
+def _umask() -> int:
+    m = os.umask(0); os.umask(m); return m
+
+# %% ../nbs/00_core.ipynb #f64c7e84
+_HELD = {} # lock file -> [open file, depth] held by this process
+
+def _acquire(lock: Path, path):
+    "Open and lock `lock` without waiting; a `UserError` when another process holds it"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    f = open(lock, 'a')
+    try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        f.close()
+        raise UserError(f"{path}: another qgen process is using it (lock file {lock}); wait for it, or remove the lock after it died") from None
+    return f
+
+# %% ../nbs/00_core.ipynb #4d104e09
+@contextmanager
+def file_lock(path, # the file to guard; the lock is `<path>.lock` beside it
+             ):
+    "Hold an exclusive lock on `path` for the block, without waiting; re-entrant within a process"
+    lock = Path(f"{Path(path).absolute()}.lock")
+    if lock not in _HELD: _HELD[lock] = [_acquire(lock, path), 0]
+    _HELD[lock][1] += 1
+    try: yield lock
+    finally:
+        _HELD[lock][1] -= 1
+        if not _HELD[lock][1]: _HELD.pop(lock)[0].close()
+
 # %% ../nbs/00_core.ipynb #610f7918
-def iter_jsonl(path):
-    "Yield `(line number, record)` from a JSONL file; a malformed line raises `ValueError` naming the file and line"
-    with open(path, encoding='utf-8') as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip(): continue
-            try: rec = json.loads(line)
-            except json.JSONDecodeError as e: raise ValueError(f"{path}:{n}: malformed JSON ({e.msg})") from None
-            if not isinstance(rec, dict): raise ValueError(f"{path}:{n}: expected a JSON object, got {type(rec).__name__}")
-            yield n, rec
+def text_lines(path):
+    "Yield `(line number, line)` of a UTF-8 text file, newlines kept; bytes that are not UTF-8 raise `UserError` naming file and line"
+    with open(path, 'rb') as f:
+        for n, raw in enumerate(f, 1):
+            try: line = raw.decode('utf-8')
+            except UnicodeDecodeError as e:
+                raise UserError(f"{path}:{n}: not UTF-8 text (byte 0x{raw[e.start]:02x} at column {e.start + 1}); save the file as UTF-8") from None
+            yield n, line
+
+# %% ../nbs/00_core.ipynb #933ac7a4
+def iter_jsonl(path, partial_tail: bool = False, # stop before a last line that has no newline (what a crash leaves)
+              ):
+    "Yield `(line number, record)` from a JSONL file; a malformed line raises `UserError` naming the file and line"
+    for n, line in text_lines(path):
+        if partial_tail and not line.endswith('\n'): return
+        if not line.strip(): continue
+        try: rec = json.loads(line)
+        except json.JSONDecodeError as e: raise UserError(f"{path}:{n}: malformed JSON ({e.msg})") from None
+        if not isinstance(rec, dict): raise UserError(f"{path}:{n}: expected a JSON object, got {type(rec).__name__}")
+        yield n, rec
 
 # %% ../nbs/00_core.ipynb #58dab608
 def read_jsonl(path) -> list[dict]:
@@ -75,10 +135,14 @@ def read_jsonl(path) -> list[dict]:
 
 # %% ../nbs/00_core.ipynb #fa8dd0c8
 def _cut_partial_tail(path: Path):
-    "Drop a last line that a crash left without its newline"
+    "Drop a last line that a crash left without its newline; anything but a started JSON object there is not ours to cut"
     data = path.read_bytes()
-    if data and not data.endswith(b'\n'):
-        with open(path, 'r+b') as f: f.truncate(data.rfind(b'\n') + 1)
+    keep = data.rfind(b'\n') + 1
+    if keep == len(data): return
+    if not data[keep:].lstrip().startswith(b'{'):
+        line = data.count(b'\n') + 1
+        raise UserError(f"{path}:{line}: last line is not a JSON record and has no newline; not a file qgen writes, left as it is")
+    with open(path, 'r+b') as f: f.truncate(keep)
 
 # %% ../nbs/00_core.ipynb #e9b96341
 class JsonlLog:
@@ -88,13 +152,20 @@ class JsonlLog:
                 ):
         self.path, self.key = Path(path), key
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.touch()
-        _cut_partial_tail(self.path)
-        self.done = {self.key_of(r) for r in read_jsonl(self.path)}
+        open(self.path, 'a').close()
+        with file_lock(self.path):
+            self.done = {self._checked_key(n, r) for n, r in iter_jsonl(self.path, partial_tail=True)}
+            _cut_partial_tail(self.path) # only now that every complete line is a record of ours
 
     def key_of(self, rec: dict):
         "The key of a record"
         return tuple(rec[k] for k in self.key) if isinstance(self.key, tuple) else rec[self.key]
+
+    def _checked_key(self, n: int, rec: dict):
+        "The key of the record on line `n`; a `UserError` when it lacks a key field (not a file this log wrote)"
+        missing = [k for k in (self.key if isinstance(self.key, tuple) else (self.key,)) if k not in rec]
+        if missing: raise UserError(f"{self.path}:{n}: record has no {', '.join(map(repr, missing))}; not a file this log wrote, left as it is")
+        return self.key_of(rec)
 
     def __contains__(self, key): return key in self.done
     def __len__(self): return len(self.done)
