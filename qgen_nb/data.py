@@ -6,13 +6,13 @@ Docs: https://qgen-nb.github.io/qgen_nb/data.html.md"""
 
 # %% ../nbs/01_data.ipynb #b937dc5c
 from __future__ import annotations
-import csv, io, json, pickle, random
+import csv, io, json, pickle, random, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections import Counter
 import numpy as np
 from fastcore.basics import patch
-from .core import iter_jsonl
+from .core import UserError, iter_jsonl, text_lines
 
 # %% auto #0
 __all__ = ['IRDataset', 'load_beir', 'drop_docs', 'load_birco', 'load_ir_datasets', 'FewGold', 'few_gold', 'eval_qrels',
@@ -56,38 +56,45 @@ def _read_records(path: Path, what: str, empty_ok=False) -> dict[str, dict]:
     "Records of a BEIR JSONL file by `_id`, checking ids and text"
     out, first_line = {}, {}
     for n, rec in iter_jsonl(path):
-        if '_id' not in rec: raise ValueError(f"{path}:{n}: {what} has no '_id' field")
+        if '_id' not in rec: raise UserError(f"{path}:{n}: {what} has no '_id' field")
         i = str(rec['_id'])
-        if i in out: raise ValueError(f"{path}:{n}: duplicate _id {i!r} (first on line {first_line[i]})")
+        if i in out: raise UserError(f"{path}:{n}: duplicate _id {i!r} (first on line {first_line[i]})")
         if not empty_ok and not (str(rec.get('title') or '') + str(rec.get('text') or '')).strip():
-            raise ValueError(f"{path}:{n}: {what} {i!r} has empty text")
+            raise UserError(f"{path}:{n}: {what} {i!r} has empty text")
         out[i], first_line[i] = rec, n
     return out
 
 # %% ../nbs/01_data.ipynb #285e3095
 def _tsv_rows(path: Path):
-    "Numbered, tab-separated rows of a file, skipping blank lines"
-    with open(path, encoding='utf-8') as f:
-        for n, line in enumerate(f, 1):
-            if line.strip(): yield n, line.rstrip('\n\r').split('\t')
+    "Numbered, tab-separated rows of a UTF-8 file, skipping blank lines"
+    for n, line in text_lines(path):
+        if line.strip(): yield n, line.rstrip('\n\r').split('\t')
 
 # %% ../nbs/01_data.ipynb #05457fbc
 def _is_number(s: str) -> bool:
     try: float(s); return True
     except ValueError: return False
 
+# %% ../nbs/01_data.ipynb #865375d4
+def _add_judgment(qrels: dict, first: dict, path: Path, n: int, q: str, d: str, g: float):
+    "Add one judgment; a repeated (query, doc) pair warns when the grades agree and is a `UserError` when they differ"
+    if (q, d) not in first: qrels.setdefault(q, {})[d], first[q, d] = g, n; return
+    m, old = first[q, d], qrels[q][d]
+    if old != g: raise UserError(f"{path}:{n}: query {q!r}, document {d!r} is judged {g:g} here and {old:g} on line {m}; keep one of the two")
+    warnings.warn(f"{path}:{n}: repeats the judgment on line {m} (query {q!r}, document {d!r}, grade {g:g}); counted once")
+
 # %% ../nbs/01_data.ipynb #c5d84013
 def _read_qrels(path: Path, queries, corpus) -> dict[str, dict[str, float]]:
     "Judgments of one qrels file (header optional), checking that every id is known"
-    qrels = {}
+    qrels, first = {}, {}
     for n, row in _tsv_rows(path):
         if n == 1 and len(row) >= 3 and not _is_number(row[-1]): continue # header
-        if len(row) not in (3, 4): raise ValueError(f"{path}:{n}: expected 'query-id<TAB>corpus-id<TAB>score', got {len(row)} fields")
+        if len(row) not in (3, 4): raise UserError(f"{path}:{n}: expected 'query-id<TAB>corpus-id<TAB>score', got {len(row)} fields")
         q, d, g = row[0], row[-2], row[-1]
-        if not _is_number(g): raise ValueError(f"{path}:{n}: grade {g!r} is not a number")
-        if q not in queries: raise ValueError(f"{path}:{n}: query-id {q!r} is not in the queries")
-        if d not in corpus: raise ValueError(f"{path}:{n}: corpus-id {d!r} is not in the corpus")
-        qrels.setdefault(q, {})[d] = float(g)
+        if not _is_number(g): raise UserError(f"{path}:{n}: grade {g!r} is not a number")
+        if q not in queries: raise UserError(f"{path}:{n}: query-id {q!r} is not in the queries")
+        if d not in corpus: raise UserError(f"{path}:{n}: corpus-id {d!r} is not in the corpus")
+        _add_judgment(qrels, first, path, n, q, d, float(g))
     return qrels
 
 # %% ../nbs/01_data.ipynb #34249a10
@@ -95,12 +102,18 @@ def _read_pools(path: Path, queries, corpus) -> dict[str, list[str]]:
     "Candidate pools from `qid<TAB>docid` lines"
     pools = {}
     for n, row in _tsv_rows(path):
-        if len(row) != 2: raise ValueError(f"{path}:{n}: expected 'query-id<TAB>doc-id', got {len(row)} fields")
+        if len(row) != 2: raise UserError(f"{path}:{n}: expected 'query-id<TAB>doc-id', got {len(row)} fields")
         q, d = row
-        if q not in queries: raise ValueError(f"{path}:{n}: query-id {q!r} is not in the queries")
-        if d not in corpus: raise ValueError(f"{path}:{n}: doc-id {d!r} is not in the corpus")
+        if q not in queries: raise UserError(f"{path}:{n}: query-id {q!r} is not in the queries")
+        if d not in corpus: raise UserError(f"{path}:{n}: doc-id {d!r} is not in the corpus")
         pools.setdefault(q, []).append(d)
     return pools
+
+# %% ../nbs/01_data.ipynb #536a7363
+def _not_empty(records: dict, path: Path, what: str, items: str) -> dict:
+    "`records`, or a `UserError` saying that the file holds none"
+    if not records: raise UserError(f"{path}: the {what} is empty (no {items})")
+    return records
 
 # %% ../nbs/01_data.ipynb #418d9eb2
 def load_beir(path, # folder with corpus.jsonl, queries.jsonl, qrels/<split>.tsv and optionally candidates.tsv
@@ -110,10 +123,11 @@ def load_beir(path, # folder with corpus.jsonl, queries.jsonl, qrels/<split>.tsv
     "Load and check a BEIR-format folder"
     path = Path(path)
     if not (path/'corpus.jsonl').exists(): raise FileNotFoundError(f"{path}: no corpus.jsonl here; is it a BEIR folder?")
-    raw = _read_records(path/'corpus.jsonl', 'document', empty_ok=skip_empty)
+    raw = _not_empty(_read_records(path/'corpus.jsonl', 'document', empty_ok=skip_empty), path/'corpus.jsonl', 'corpus', 'documents')
     corpus = {i: {'title': str(r.get('title') or ''), 'text': str(r.get('text') or '')} for i, r in raw.items()}
     empty = [i for i, d in corpus.items() if not (d['title'] + d['text']).strip()]
-    queries = {i: str(r['text']) for i, r in _read_records(path/'queries.jsonl', 'query').items()}
+    if len(empty) == len(corpus): raise UserError(f"{path/'corpus.jsonl'}: the corpus is empty (all {len(corpus)} documents have empty text)")
+    queries = {i: str(r['text']) for i, r in _not_empty(_read_records(path/'queries.jsonl', 'query'), path/'queries.jsonl', 'query file', 'queries').items()}
     qrels = {f.stem: _read_qrels(f, queries, corpus) for f in sorted((path/'qrels').glob('*.tsv'))}
     pools = _read_pools(path/'candidates.tsv', queries, corpus) if (path/'candidates.tsv').exists() else None
     ds = IRDataset(name or path.name, corpus, queries, qrels, pools)
@@ -152,9 +166,10 @@ def _load_plain_pickle(path: Path):
 # %% ../nbs/01_data.ipynb #6f861ba7
 def _birco_texts(d, path, key) -> dict[str, str]:
     "Check and normalise the id -> text mapping under `key`"
-    if not isinstance(d, dict): raise ValueError(f"{path}: '{key}' should map ids to texts, got {type(d).__name__}")
+    if not isinstance(d, dict): raise UserError(f"{path}: '{key}' should map ids to texts, got {type(d).__name__}")
+    if not d: raise UserError(f"{path}: '{key}' is empty")
     for i, t in d.items():
-        if not isinstance(t, str) or not t.strip(): raise ValueError(f"{path}: {key} {i!r} has empty or non-text content")
+        if not isinstance(t, str) or not t.strip(): raise UserError(f"{path}: {key} {i!r} has empty or non-text content")
     return {str(i): t for i, t in d.items()}
 
 # %% ../nbs/01_data.ipynb #c16f28b8
@@ -163,13 +178,13 @@ def load_birco(path, name: str = None) -> IRDataset:
     path = Path(path)
     raw = _load_plain_pickle(path)
     missing = [k for k in ('query', 'corpus', 'qrel') if not isinstance(raw, dict) or k not in raw]
-    if missing: raise ValueError(f"{path}: not a BIRCO pickle, missing {missing}")
+    if missing: raise UserError(f"{path}: not a BIRCO pickle, missing {missing}")
     queries, corpus = _birco_texts(raw['query'], path, 'query'), _birco_texts(raw['corpus'], path, 'corpus')
     qrels = {}
     for q, judged in raw['qrel'].items():
-        if str(q) not in queries: raise ValueError(f"{path}: qrel names query {q!r}, which is not in 'query'")
+        if str(q) not in queries: raise UserError(f"{path}: qrel names query {q!r}, which is not in 'query'")
         for d, g in judged.items():
-            if str(d) not in corpus: raise ValueError(f"{path}: qrel of query {q!r} names document {d!r}, which is not in 'corpus'")
+            if str(d) not in corpus: raise UserError(f"{path}: qrel of query {q!r} names document {d!r}, which is not in 'corpus'")
             qrels.setdefault(str(q), {})[str(d)] = float(g)
     split = path.stem.removesuffix('_set')
     return IRDataset(name or path.parent.name, {i: {'title': '', 'text': t} for i, t in corpus.items()}, queries,
@@ -211,9 +226,9 @@ def few_gold(ds: IRDataset, n: int = 10, seed: int = 0, split: str = None) -> Fe
     if split is None:
         if 'train' in ds.qrels: split = 'train'
         elif len(ds.qrels) == 1: split = next(iter(ds.qrels))
-        else: raise ValueError(f"{ds.name}: no 'train' split among {sorted(ds.qrels)}; say which split to draw from")
+        else: raise UserError(f"{ds.name}: no 'train' split among {sorted(ds.qrels)}; say which split to draw from")
     eligible = sorted(q for q, j in ds.qrels[split].items() if any(g > 0 for g in j.values()))
-    if len(eligible) < n: raise ValueError(f"{ds.name}: asked for {n} gold queries, split '{split}' has {len(eligible)} with a relevant document")
+    if len(eligible) < n: raise UserError(f"{ds.name}: asked for {n} gold queries, split '{split}' has {len(eligible)} with a relevant document")
     chosen = random.Random(seed).sample(eligible, n)
     return FewGold({q: dict(ds.qrels[split][q]) for q in chosen}, split, seed, held_out=len(ds.qrels) == 1)
 
