@@ -6,20 +6,21 @@ Docs: https://qgen-nb.github.io/qgen_nb/generation.html.md"""
 
 # %% ../nbs/03_generation.ipynb #072894f3
 from __future__ import annotations
-import copy, difflib, hashlib, random, re
-from dataclasses import dataclass, field, asdict
+import copy, difflib, hashlib, json, random, re
+from dataclasses import dataclass, field, asdict, replace
 from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
 from tqdm.auto import tqdm
-from .core import JsonlLog, read_jsonl, resolve_model, settings
+from .core import JsonlLog, UserError, file_lock, iter_jsonl, read_jsonl, resolve_model, settings, write_atomic
 from .data import IRDataset
 from .templates import PromptTemplate, get_template
 
 # %% auto #0
 __all__ = ['Sampling', 'Completion', 'Generator', 'PromptGenerator', 'cut_at_stop', 'is_copied', 'is_unrelated', 'clean_query',
-           'prompt_key', 'ReplayGenerator', 'default_device', 'load_causal_lm', 'HFGenerator', 'decode_pieces',
-           'VLLMGenerator', 'sample_docs', 'generate_queries']
+           'prompt_key', 'settings_path', 'ReplayGenerator', 'default_device', 'load_causal_lm', 'HFGenerator',
+           'decode_pieces', 'record_seed', 'row_seeds', 'VLLMGenerator', 'sample_docs', 'template_hash',
+           'generation_settings', 'generate_queries']
 
 # %% ../nbs/03_generation.ipynb #3ac7587e
 @dataclass
@@ -31,6 +32,7 @@ class Sampling:
     top_p: float = 1.0
     stop: tuple = ('\n',) # generation ends at the first of these strings (not included in the text)
     seed: int = 0
+    seeds: list = None # per document, one seed per completion (`generate_queries` sets them); derived from each prompt when None
 
 # %% ../nbs/03_generation.ipynb #90dc39d0
 @dataclass
@@ -116,6 +118,18 @@ def prompt_key(prefix: str, suffix: str) -> str:
     "Short stable hash of a full prompt"
     return hashlib.sha1((prefix + suffix).encode()).hexdigest()[:16]
 
+# %% ../nbs/03_generation.ipynb #45315533
+def settings_path(out) -> Path:
+    "Where `generate_queries` keeps the settings an output file was made with: `<out>.settings.json`"
+    return Path(f"{out}.settings.json")
+
+def _made_by(path, recs: list[dict]) -> str|None:
+    "The model whose generations a file holds: from its settings file, else from its records when they agree"
+    side = settings_path(path)
+    if side.exists(): return json.loads(side.read_text(encoding='utf-8')).get('model')
+    models = {r.get('model') for r in recs}
+    return models.pop() if len(models) == 1 else None
+
 # %% ../nbs/03_generation.ipynb #5e47cf4a
 class ReplayGenerator(PromptGenerator):
     "Answers prompts with recorded completions"
@@ -124,11 +138,13 @@ class ReplayGenerator(PromptGenerator):
 
     @classmethod
     def from_jsonl(cls, path, name: str = None):
-        "Replay the generations recorded in a `generate_queries` output file"
-        rec = {}
-        for r in sorted(read_jsonl(path), key=lambda r: r['n']):
+        "Replay the generations recorded in a `generate_queries` output file; it reproduces the model that made them"
+        recs, rec = read_jsonl(path), {}
+        for r in sorted(recs, key=lambda r: r['n']):
             rec.setdefault(r['prompt_key'], []).append(Completion(r['raw'], r['token_logprobs']))
-        return cls(rec, name or f"replay:{Path(path).name}")
+        g = cls(rec, name or f"replay:{Path(path).name}")
+        g.reproduces = _made_by(path, recs)
+        return g
 
     def complete(self, prefix, suffixes, sampling):
         def one(s):
@@ -241,6 +257,42 @@ def _until_eos(self: HFGenerator, tokens: list[int]) -> list[int]:
     ends = set(eos if isinstance(eos, list) else [eos]) | {self.tokenizer.pad_token_id}
     return tokens[:next((i for i, t in enumerate(tokens) if t in ends), len(tokens))]
 
+# %% ../nbs/03_generation.ipynb #9110bd0b
+def record_seed(seed: int, # the run's seed
+                doc_id: str, # the document
+                n: int, # the sample index
+               ) -> int:
+    "The sampling seed of completion `n` of document `doc_id`, fixed by the run's seed alone"
+    return int.from_bytes(hashlib.sha256(f"{seed}\t{doc_id}\t{n}".encode()).digest()[:4], 'big')
+
+# %% ../nbs/03_generation.ipynb #1b64b056
+def row_seeds(prefix: str, suffixes: list[str], sampling: Sampling) -> list[int]:
+    "One seed per generated row (document × sample): `sampling.seeds` when set, else derived from each prompt"
+    seeds = sampling.seeds or [[record_seed(sampling.seed, prompt_key(prefix, s), i) for i in range(sampling.n)] for s in suffixes]
+    if len(seeds) != len(suffixes) or any(len(r) != sampling.n for r in seeds):
+        raise ValueError(f"Sampling.seeds needs {sampling.n} seeds for each of {len(suffixes)} prompts")
+    return [x for r in seeds for x in r]
+
+# %% ../nbs/03_generation.ipynb #ba52c6f4
+def _top_p(probs, p: float):
+    "Keep the most likely tokens until their probability reaches `p` (at least one), renormalised"
+    if p >= 1: return probs
+    sp, idx = probs.sort(-1, descending=True)
+    sp = sp.masked_fill(sp.cumsum(-1) - sp >= p, 0)
+    return sp.new_zeros(sp.shape).scatter(-1, idx, sp) / sp.sum(-1, keepdim=True)
+
+# %% ../nbs/03_generation.ipynb #1af8801b
+class _RowSampler:
+    "Logits processor that draws each row's next token with that row's own seeded generator, then forces it"
+    def __init__(self, seeds: list[int], temperature: float, top_p: float): self.seeds, self.t, self.p, self.gens = seeds, temperature, top_p, None
+
+    def __call__(self, input_ids, scores):
+        import torch
+        if self.gens is None: self.gens = [torch.Generator(device=scores.device).manual_seed(s) for s in self.seeds]
+        probs = _top_p((scores.float() / self.t).softmax(-1), self.p)
+        picks = torch.cat([torch.multinomial(p, 1, generator=g) for p, g in zip(probs, self.gens)])
+        return torch.full_like(scores, float('-inf')).scatter(1, picks[:, None], 0.0)
+
 # %% ../nbs/03_generation.ipynb #75ea6e89
 @patch
 def complete(self: HFGenerator, prefix, suffixes, sampling):
@@ -249,12 +301,11 @@ def complete(self: HFGenerator, prefix, suffixes, sampling):
     suffix_ids = [s for s in suffix_ids for _ in range(sampling.n)]
     ids, mask = self._batch(prefix_ids, suffix_ids)
     cache = self._cache_for(prefix_ids, len(suffix_ids)) if self.reuse_prefix and prefix_ids else None
-    torch.manual_seed(sampling.seed)
-    sample = sampling.temperature > 0
+    from transformers import LogitsProcessorList
+    sampler = [_RowSampler(row_seeds(prefix, suffixes, sampling), sampling.temperature, sampling.top_p)] if sampling.temperature > 0 else []
     with torch.no_grad():
         out = self.model.generate(input_ids=ids, attention_mask=mask, past_key_values=cache, max_new_tokens=sampling.max_new_tokens,
-                                  do_sample=sample, temperature=sampling.temperature if sample else None,
-                                  top_p=sampling.top_p if sample else None, top_k=None,
+                                  do_sample=False, logits_processor=LogitsProcessorList(sampler), temperature=None, top_p=None, top_k=None,
                                   stop_strings=[s for s in sampling.stop if s] or None, tokenizer=self.tokenizer,
                                   pad_token_id=self.tokenizer.pad_token_id, output_logits=True, return_dict_in_generate=True)
     new = out.sequences[:, ids.shape[1]:]
@@ -278,11 +329,12 @@ class VLLMGenerator(PromptGenerator):
 
     def complete(self, prefix, suffixes, sampling):
         from vllm import SamplingParams
-        params = SamplingParams(n=sampling.n, temperature=sampling.temperature, top_p=sampling.top_p, seed=sampling.seed,
-                                max_tokens=sampling.max_new_tokens, stop=[s for s in sampling.stop if s], logprobs=0)
-        outs = self.llm.generate([prefix + s for s in suffixes], params, use_tqdm=False)
+        params = [SamplingParams(n=1, temperature=sampling.temperature, top_p=sampling.top_p, seed=x, max_tokens=sampling.max_new_tokens,
+                                 stop=[s for s in sampling.stop if s], logprobs=0) for x in row_seeds(prefix, suffixes, sampling)]
+        outs = self.llm.generate([prefix + s for s in suffixes for _ in range(sampling.n)], params, use_tqdm=False)
         def one(c): return cut_at_stop(decode_pieces(self.tokenizer, list(c.token_ids), [lp[t].logprob for t, lp in zip(c.token_ids, c.logprobs)]), sampling.stop)
-        return [[one(c) for c in o.outputs] for o in outs]
+        done = [one(o.outputs[0]) for o in outs]
+        return [done[i:i + sampling.n] for i in range(0, len(done), sampling.n)]
 
 # %% ../nbs/03_generation.ipynb #9bd46ddc
 def sample_docs(ds: IRDataset, n_docs: int = None, seed: int = 0) -> list[str]:
@@ -290,6 +342,51 @@ def sample_docs(ds: IRDataset, n_docs: int = None, seed: int = 0) -> list[str]:
     ids = sorted(ds.corpus)
     random.Random(seed).shuffle(ids)
     return ids[:n_docs] if n_docs else ids
+
+# %% ../nbs/03_generation.ipynb #37509e62
+def template_hash(t: PromptTemplate) -> str:
+    "Short stable hash of everything in a template (instruction, examples, labels, clipping)"
+    return hashlib.sha1(json.dumps(asdict(t), sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:12]
+
+def generation_settings(template: PromptTemplate, generator: Generator, sampling: Sampling) -> dict:
+    "What shapes each generation record: template, model, prompt form, decoding settings and seed"
+    return dict(template=template.id, template_hash=template_hash(template), model=getattr(generator, 'reproduces', None) or generator.name,
+                chat=bool(getattr(generator, 'chat', False)), max_new_tokens=sampling.max_new_tokens, temperature=sampling.temperature,
+                top_p=sampling.top_p, stop=list(sampling.stop), seed=sampling.seed)
+
+# %% ../nbs/03_generation.ipynb #30483c72
+def _read_settings(side: Path) -> dict:
+    "The settings stored in `side`"
+    try: s = json.loads(side.read_text(encoding='utf-8'))
+    except (ValueError, UnicodeDecodeError): s = None
+    if not isinstance(s, dict): raise UserError(f"{side}: not a qgen settings file (malformed); move it away to start the output afresh")
+    return s
+
+def _one_value(out: Path, recs: list, k: str):
+    "The one value of field `k` across the records of an older output file"
+    vals = {r.get(k) for _, r in recs}
+    if len(vals) > 1: raise UserError(f"{out}: its records were made with different {k}s ({', '.join(sorted(map(str, vals)))}); it cannot be resumed")
+    return vals.pop()
+
+# %% ../nbs/03_generation.ipynb #bbca0150
+def _recorded_settings(out: Path) -> tuple[dict|None, int]:
+    "The settings `out` was made with (its settings file, or for older files what its records say) and its number of records"
+    recs = list(iter_jsonl(out, partial_tail=True)) if out.exists() else []
+    for n, r in recs:
+        if missing := [k for k in ('doc_id', 'n', 'query') if k not in r]:
+            raise UserError(f"{out}:{n}: not a qgen generations file (a record without {', '.join(missing)}); left untouched, write to another file")
+    if settings_path(out).exists(): return _read_settings(settings_path(out)), len(recs)
+    return ({k: _one_value(out, recs, k) for k in ('template', 'model', 'seed')} if recs else None), len(recs)
+
+# %% ../nbs/03_generation.ipynb #2f909e73
+def _claim(out: Path, new: dict) -> JsonlLog:
+    "Open `out` for appending records made with settings `new`; refuse a file made otherwise, or not by qgen"
+    old, n = _recorded_settings(out)
+    diff = [f"{k} {old[k]!r} in the file, {new.get(k)!r} now" for k in old if old[k] != new.get(k)] if n else []
+    if diff: raise UserError(f"{out}: made with other settings ({'; '.join(diff)}); rerun with the file's settings or write to another file")
+    log = JsonlLog(out, key=('doc_id', 'n'))
+    if not n or not settings_path(out).exists(): write_atomic(settings_path(out), json.dumps(new, indent=1, ensure_ascii=False) + '\n')
+    return log
 
 # %% ../nbs/03_generation.ipynb #dcac70f2
 def _records(batch, texts, outs, keys, template, generator, sampling):
@@ -301,6 +398,15 @@ def _records(batch, texts, outs, keys, template, generator, sampling):
                        mean_logprob=c.mean_logprob if c.token_logprobs else None, template=template.id,
                        model=generator.name, seed=sampling.seed, prompt_key=key)
 
+# %% ../nbs/03_generation.ipynb #ee1698d4
+def _generate_batch(ds: IRDataset, template: PromptTemplate, generator: Generator, batch: list[str], sampling: Sampling):
+    "Texts, completions and prompt keys of a batch of documents, each completion drawn with its record's own seed"
+    texts = [ds.doc_text(d) for d in batch]
+    sampling = replace(sampling, seeds=[[record_seed(sampling.seed, d, i) for i in range(sampling.n)] for d in batch])
+    if not isinstance(generator, PromptGenerator): return texts, generator.generate(template, texts, sampling), [None] * len(batch)
+    prefix, suffixes = generator.render(template, texts)
+    return texts, generator.complete(prefix, suffixes, sampling), [prompt_key(prefix, s) for s in suffixes]
+
 # %% ../nbs/03_generation.ipynb #4c2e3ce1
 def generate_queries(ds: IRDataset, template: PromptTemplate, generator: Generator,
                      out, # JSONL file the generations are appended to; rerunning resumes it
@@ -308,17 +414,13 @@ def generate_queries(ds: IRDataset, template: PromptTemplate, generator: Generat
                      doc_ids: list[str] = None, # or exactly these documents
                      sampling: Sampling = None, batch_size: int = 8) -> list[dict]:
     "Write `sampling.n` queries per document to `out`, skipping those already there; return all records of `out`"
-    sampling = sampling or Sampling()
+    sampling, out = sampling or Sampling(), Path(out)
     doc_ids = doc_ids or sample_docs(ds, n_docs, sampling.seed)
-    log = JsonlLog(out, key=('doc_id', 'n'))
-    todo = [d for d in doc_ids if any((d, i) not in log for i in range(sampling.n))]
-    for b in tqdm(range(0, len(todo), batch_size), desc=f'generating ({len(log)} done before)', disable=not todo):
-        batch = todo[b:b + batch_size]
-        texts = [ds.doc_text(d) for d in batch]
-        if isinstance(generator, PromptGenerator):
-            prefix, suffixes = generator.render(template, texts)
-            outs, keys = generator.complete(prefix, suffixes, sampling), [prompt_key(prefix, s) for s in suffixes]
-        else: outs, keys = generator.generate(template, texts, sampling), [None] * len(batch)
-        for rec in _records(batch, texts, outs, keys, template, generator, sampling):
-            if (rec['doc_id'], rec['n']) not in log: log.append(rec)
+    with file_lock(out):
+        log = _claim(out, generation_settings(template, generator, sampling))
+        todo = [d for d in doc_ids if any((d, i) not in log for i in range(sampling.n))]
+        for b in tqdm(range(0, len(todo), batch_size), desc=f'generating ({len(log)} done before)', disable=not todo):
+            batch = todo[b:b + batch_size]
+            for rec in _records(batch, *_generate_batch(ds, template, generator, batch, sampling), template, generator, sampling):
+                if (rec['doc_id'], rec['n']) not in log: log.append(rec)
     return read_jsonl(out)
