@@ -6,7 +6,7 @@ Docs: https://qgen-nb.github.io/qgen_nb/evaluation.html.md"""
 
 # %% ../nbs/06_evaluation.ipynb #92907dec
 from __future__ import annotations
-import json
+import json, warnings
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
@@ -15,6 +15,7 @@ from ir_measures import nDCG, RR, R, AP
 from scipy import stats
 from fastcore.basics import patch
 from tqdm.auto import tqdm
+from .core import UserError, text_lines, write_atomic
 from .data import IRDataset
 
 # %% auto #0
@@ -114,9 +115,18 @@ def ndcg_linear(run: dict, qrels: dict, k: int = 10) -> dict[str, float]:
         out[q] = dcg / ideal
     return out
 
+# %% ../nbs/06_evaluation.ipynb #b753026f
+def _no_overlap(run: dict, qrels: dict, what: str) -> str:
+    "The message for a run none of whose queries is judged"
+    ex = lambda ids: ', '.join(map(repr, sorted(ids)[:3])) + (', …' if len(ids) > 3 else '')
+    return f"none of the run's {len(run)} query ids are judged in {what}: the run has {ex(run)}, the judgments have {ex(qrels)}"
+
 # %% ../nbs/06_evaluation.ipynb #cd88ab51
-def evaluate(run: dict, qrels: dict, min_rel: float = 1) -> dict[str, dict[str, float]]:
+def evaluate(run: dict, qrels: dict, min_rel: float = 1,
+             what: str = 'the qrels', # names the judgments in warnings, e.g. "scifact split 'test'"
+            ) -> dict[str, dict[str, float]]:
     "Per-query metrics: measure name -> query id -> value, over the judged queries with a relevant document"
+    if run and not set(run) & set(qrels): warnings.warn(_no_overlap(run, qrels, what))
     qrels = {q: j for q, j in qrels.items() if any(g > 0 for g in j.values())}
     frac = is_fractional(qrels)
     binary = {q: {d: int(g >= min_rel) for d, g in j.items()} for q, j in qrels.items()}
@@ -174,25 +184,25 @@ def metrics_table(systems: dict[str, dict[str, dict[str, float]]], # name -> `ev
 
 # %% ../nbs/06_evaluation.ipynb #8f5fda9d
 def write_trec_run(run: dict, path, tag: str = 'qgen_nb'):
-    "Write a run as a TREC run file, each query's documents ranked by score"
-    with open(path, 'w') as f:
-        for q, docs in run.items():
-            ranked = sorted(docs.items(), key=lambda x: (x[1], x[0]), reverse=True)
-            for r, (d, s) in enumerate(ranked, 1): f.write(f"{q} Q0 {d} {r} {s:.6f} {tag}\n")
+    "Write a run as a TREC run file (atomically), each query's documents ranked by score"
+    def ranked(docs): return sorted(docs.items(), key=lambda x: (x[1], x[0]), reverse=True)
+    write_atomic(path, ''.join(f"{q} Q0 {d} {r} {s:.6f} {tag}\n" for q, docs in run.items() for r, (d, s) in enumerate(ranked(docs), 1)))
 
 # %% ../nbs/06_evaluation.ipynb #f4937ded
 def read_trec_run(path) -> dict[str, dict[str, float]]:
-    "Read a six-column TREC run file"
+    "Read a six-column TREC run file; a malformed or cut-short line is a `UserError` naming file and line"
     run = {}
-    with open(path) as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip(): continue
-            parts = line.split()
-            if len(parts) != 6: raise ValueError(f"{path}:{n}: expected 6 fields 'qid Q0 docid rank score tag', got {len(parts)}")
-            try: score = float(parts[4])
-            except ValueError: raise ValueError(f"{path}:{n}: score {parts[4]!r} is not a number") from None
-            run.setdefault(parts[0], {})[parts[2]] = score
+    for n, line in text_lines(path):
+        if not line.strip(): continue
+        parts = line.split()
+        if len(parts) != 6: raise UserError(f"{path}:{n}: expected 6 fields 'qid Q0 docid rank score tag', got {len(parts)}{_cut_hint(line)}")
+        if not line.endswith('\n'): raise UserError(f"{path}:{n}: the last line has no newline; the file looks cut short (an interrupted write?)")
+        try: score = float(parts[4])
+        except ValueError: raise UserError(f"{path}:{n}: score {parts[4]!r} is not a number") from None
+        run.setdefault(parts[0], {})[parts[2]] = score
     return run
+
+def _cut_hint(line: str) -> str: return '; the file looks cut short (an interrupted write?)' if not line.endswith('\n') else ''
 
 # %% ../nbs/06_evaluation.ipynb #9dca36d8
 def plot_per_query(a: dict[str, float], b: dict[str, float], names=('A', 'B'), measure: str = 'nDCG@10', ax=None):
@@ -213,23 +223,30 @@ def summarise(per_query: dict[str, dict[str, float]], seed: int = 0) -> dict[str
     return {n: dict(zip(('mean', 'ci_low', 'ci_high'), bootstrap_ci(v, seed=seed))) for n, v in per_query.items()}
 
 # %% ../nbs/06_evaluation.ipynb #3b283e2b
+def _user_run(path, ds: IRDataset, split: str) -> dict:
+    "A user's TREC run file, refused when none of its queries is judged in `split`"
+    if not Path(path).is_file(): raise UserError(f"{path}: no such run file (give 'bm25' or the path of a TREC run file)")
+    ranked = read_trec_run(path)
+    if not set(ranked) & set(ds.qrels[split]): raise UserError(f"{path}: {_no_overlap(ranked, ds.qrels[split], f'{ds.name} split {split!r}')}")
+    return ranked
+
+# %% ../nbs/06_evaluation.ipynb #a3b31359
 def evaluate_dataset(ds: IRDataset, run: str = 'bm25', # 'bm25', or the path of a TREC run file
                      split: str = 'test', pools: bool = False, # rank each query's candidate pool instead of the corpus
                      k: int = 100, backend: str = 'bm25s', out: Path = None, # folder for metrics.json and the run file
                     ) -> dict:
     "Run (or read) a first-stage run for the judged queries of `split`, evaluate it and optionally save both"
-    if split not in ds.qrels: raise ValueError(f"{ds.name}: no split {split!r}; it has {sorted(ds.qrels)}")
-    if pools and not ds.pools: raise ValueError(f"{ds.name}: --pools asked for, but the dataset has no candidates.tsv")
+    if split not in ds.qrels: raise UserError(f"{ds.name}: no split {split!r}; it has {sorted(ds.qrels)}")
+    if pools and not ds.pools: raise UserError(f"{ds.name}: --pools asked for, but the dataset has no candidates.tsv")
     queries = ds.split_queries(split)
     if run == 'bm25':
         index = corpus_bm25(ds, backend=backend)
         ranked = index.score_pools(queries, ds.pools) if pools else index.search(queries, k=k)
-    else: ranked = read_trec_run(run)
-    per_query = evaluate(ranked, ds.qrels[split])
+    else: ranked = _user_run(run, ds, split)
+    per_query = evaluate(ranked, ds.qrels[split], what=f"{ds.name} split {split!r}")
     res = dict(dataset=ds.name, split=split, run=run, pools=pools, n_queries=len(per_query['nDCG@10']),
                fractional_grades=is_fractional(ds.qrels[split]), notes=ds.notes, metrics=summarise(per_query), per_query=per_query)
     if out is not None:
-        out = Path(out); out.mkdir(parents=True, exist_ok=True)
-        (out/'metrics.json').write_text(json.dumps(res, indent=1))
-        write_trec_run(ranked, out/f'{Path(run).stem}.trec', tag=Path(run).stem)
+        write_atomic(Path(out)/'metrics.json', json.dumps(res, indent=1))
+        write_trec_run(ranked, Path(out)/f'{Path(run).stem}.trec', tag=Path(run).stem)
     return res
