@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from fastcore.basics import patch
 from tqdm.auto import tqdm
-from .generation import Completion, PromptGenerator, Sampling, cut_at_stop, decode_pieces
+from .generation import Completion, PromptGenerator, Sampling, cut_at_stop, decode_pieces, row_seeds
 
 # %% auto #0
 __all__ = ['choice_completion', 'OpenAIGenerator', 'parse_completion_request', 'completion_response', 'OpenAIServer',
@@ -75,25 +75,28 @@ class OpenAIGenerator(PromptGenerator):
 
 # %% ../nbs/03a_openai.ipynb #5f9b36ee
 @patch
-def _request(self: OpenAIGenerator, prompt: str, sampling: Sampling) -> list[Completion]:
-    "`sampling.n` completions of one prompt"
+def _request(self: OpenAIGenerator, prompt: str, sampling: Sampling,
+             seed: int, # the completion's own sampling seed
+            ) -> Completion:
+    "One completion of one prompt, drawn with `seed`"
     stop = [s for s in sampling.stop if s]
     with _api_errors(self.base_url, self.timeout):
-        r = self.client.completions.create(model=self.model, prompt=prompt, max_tokens=sampling.max_new_tokens, n=sampling.n,
+        r = self.client.completions.create(model=self.model, prompt=prompt, max_tokens=sampling.max_new_tokens, n=1,
                                            temperature=sampling.temperature, top_p=sampling.top_p, stop=stop or None,
-                                           logprobs=1, seed=sampling.seed)
-    choices = sorted(r.choices, key=lambda c: c.index)
-    if len(choices) != sampling.n: raise RuntimeError(f"{self.base_url}: asked for {sampling.n} completions, got {len(choices)}")
-    return [choice_completion(c, stop) for c in choices]
+                                           logprobs=1, seed=seed)
+    if len(r.choices) != 1: raise RuntimeError(f"{self.base_url}: asked for 1 completion, got {len(r.choices)}")
+    return choice_completion(r.choices[0], stop)
 
 # %% ../nbs/03a_openai.ipynb #7eb93712
 @patch
 def complete(self: OpenAIGenerator, prefix, suffixes, sampling):
+    rows = list(zip([prefix + s for s in suffixes for _ in range(sampling.n)], row_seeds(prefix, suffixes, sampling)))
     ex = ThreadPoolExecutor(self.concurrency)
     try:
-        jobs = ex.map(lambda s: self._request(prefix + s, sampling), suffixes)
-        return list(tqdm(jobs, total=len(suffixes), desc=self.name, leave=False, disable=len(suffixes) < self.progress_from))
+        jobs = ex.map(lambda r: self._request(r[0], sampling, r[1]), rows)
+        done = list(tqdm(jobs, total=len(rows), desc=self.name, leave=False, disable=len(rows) < self.progress_from))
     finally: ex.shutdown(cancel_futures=True)
+    return [done[i:i + sampling.n] for i in range(0, len(done), sampling.n)]
 
 # %% ../nbs/03a_openai.ipynb #d2e4da3d
 def _field(req: dict, key: str, kind, default, ok=lambda v: True, need: str = ''):
@@ -124,6 +127,7 @@ def parse_completion_request(body: bytes) -> tuple[list[str], Sampling, bool]:
                  temperature=_field(req, 'temperature', float, 1.0, lambda v: v >= 0, 'at least 0'),
                  top_p=_field(req, 'top_p', float, 1.0, lambda v: 0 < v <= 1, 'in (0, 1]'),
                  stop=tuple(stop), seed=_field(req, 'seed', int, 0))
+    if req.get('seed') is not None: s.seeds = [[s.seed + i for i in range(s.n)] for _ in prompts]
     logprobs = _field(req, 'logprobs', int, None, lambda v: v >= 0, 'at least 0') is not None and req['logprobs'] is not False
     return prompts, s, logprobs
 
