@@ -6,23 +6,25 @@ Docs: https://qgen-nb.github.io/qgen_nb/pipeline.html.md"""
 
 # %% ../nbs/11_pipeline.ipynb #37c52ea2
 from __future__ import annotations
-import json, math
-from dataclasses import dataclass, asdict, fields
+import difflib, json, math, warnings
+from contextlib import ExitStack
+from dataclasses import dataclass, asdict, fields, MISSING
 from pathlib import Path
 import numpy as np
 import yaml
 from fastcore.basics import patch
-from .core import JsonlLog, read_jsonl, run_dir, seed_everything
+from .core import JsonlLog, read_jsonl, run_dir, seed_everything, UserError, write_atomic, file_lock, PRESETS
 from .data import IRDataset, FewGold, load_dataset, few_gold, eval_qrels
 from .templates import get_template, DEFAULT_INSTRUCTION
-from .generation import Sampling, HFGenerator, VLLMGenerator, ReplayGenerator, sample_docs, generate_queries
+from .generation import Sampling, PromptGenerator, HFGenerator, VLLMGenerator, ReplayGenerator, sample_docs, generate_queries
 from .scoring import (logprob_score, reranker_score, roundtrip_rank, keep_roundtrip, query_eval, encoder_cosine,
                              top_k, drop_flagged, length_bounds)
 from .reranker import Pair, training_pairs, train_reranker, plot_loss, load_curve
 from .evaluation import corpus_bm25, rerank, evaluate, summarise, metrics_table, compare, write_trec_run, read_trec_run, plot_per_query
 
 # %% auto #0
-__all__ = ['METHODS', 'RunConfig', 'make_config', 'Run', 'make_generator']
+__all__ = ['METHODS', 'BACKENDS', 'SCORERS', 'TEMPLATES', 'CHECKS', 'RunConfig', 'check_settings', 'read_yaml', 'make_config',
+           'Run', 'LazyGenerator', 'make_generator']
 
 # %% ../nbs/11_pipeline.ipynb #72fe7510
 @dataclass
@@ -70,48 +72,161 @@ METHODS = {
     'promptagator': dict(template='promptagator', scorer='roundtrip'),
 }
 
+# %% ../nbs/11_pipeline.ipynb #e302f5ec
+BACKENDS = ('hf', 'vllm', 'openai', 'replay')
+SCORERS = ('logprob', 'reranker', 'roundtrip', 'queryeval')
+TEMPLATES = ('inpars', 'inpars-gbq', 'promptagator', 'inpars-plus')
+_KINDS = {'int': 'a whole number', 'float': 'a number', 'bool': 'true or false', 'str': 'text'}
+
+def _convert(v, kind: str):
+    "`v` as the annotated type `kind` ('int', 'float', 'bool' or 'str'); ValueError when it is not one"
+    if kind == 'bool' and str(v).lower() in ('true', 'false', 'yes', 'no'): return str(v).lower() in ('true', 'yes')
+    if isinstance(v, bool) or isinstance(v, (list, dict)): raise ValueError(v)
+    if kind == 'str': return str(v)
+    x = float(v)
+    if not math.isfinite(x) or (kind == 'int' and x != int(x)): raise ValueError(v)
+    return int(x) if kind == 'int' else x
+
+# %% ../nbs/11_pipeline.ipynb #5b7a0010
+def _is_model(name: str) -> bool:
+    "A local path that exists, a preset name, or an owner/name hub id: nothing is loaded or downloaded"
+    return Path(name).expanduser().exists() or name in PRESETS or (name.count('/') == 1 and not name.startswith(('.', '/', '~')))
+
+def _min(x): return (lambda v, s: v >= x), f"is below {x}", f"use {x} or more"
+def _one_of(names): return (lambda v, s: v in names), "is unknown", f"use one of {', '.join(names)}"
+_MODEL = f"give a local path that exists, a preset ({', '.join(PRESETS)}) or an owner/name hub id"
+
+CHECKS = { # setting: (test of the converted value and all settings, what is wrong, what to do)
+    'data': ((lambda v, s: v.startswith('irds:') or Path(v).exists()), "does not exist", "give a BEIR folder, a BIRCO .pickle or irds:<id>"),
+    'method': _one_of(tuple(METHODS)), 'backend': _one_of(BACKENDS), 'scorer': _one_of(SCORERS), 'negatives': _one_of(('bm25', 'random')),
+    'template': ((lambda v, s: v in TEMPLATES or (Path(v).suffix in ('.yaml', '.yml') and Path(v).is_file())),
+                 "is neither a template nor an existing .yaml file", f"use one of {', '.join(TEMPLATES)} or the path of a template .yaml"),
+    'model': ((lambda v, s: {'openai': True, 'replay': Path(v).is_file()}.get(s.get('backend', 'hf'), _is_model(v))),
+              "names no model that can be found", _MODEL + " (backend replay: the JSONL file to replay)"),
+    'encoder': ((lambda v, s: _is_model(v)), "names no model that can be found", _MODEL),
+    'base': ((lambda v, s: _is_model(v)), "names no model that can be found", _MODEL),
+    'lr': ((lambda v, s: v > 0), "is not above 0", "use a positive rate such as 1e-4"),
+    'temperature': _min(0), 'seed': _min(0), 'examples': _min(0),
+    **{k: _min(1) for k in ('gold', 'n_docs', 'per_doc', 'max_new_tokens', 'gen_batch_size', 'keep', 'roundtrip_k',
+                            'neg_depth', 'neg_per_query', 'epochs', 'train_batch_size', 'max_length', 'depth')},
+}
+
+# %% ../nbs/11_pipeline.ipynb #bfd94b12
+def _unknown(keys, where) -> UserError:
+    "The error for settings `RunConfig` does not have, with the nearest names"
+    near = [m for k in keys for m in difflib.get_close_matches(k, [f.name for f in fields(RunConfig)], 1)]
+    src = where(keys[0]).rsplit(': ', 1)[0] + ': ' if ': ' in where(keys[0]) else ''
+    return UserError(f"{src}unknown settings {keys}; " + (f"did you mean {', '.join(near)}?" if near else "see RunConfig for the settings"))
+
+def check_settings(s: dict, # settings by name: any of `RunConfig`'s fields
+                   where=lambda k: k, # names setting `k` and where it came from, for the errors
+                  ) -> dict:
+    "`s` converted to the fields' annotated types and checked against `CHECKS`; a one-line `UserError` for the first bad value"
+    kinds = {f.name: f for f in fields(RunConfig)}
+    if unknown := sorted(set(map(str, s)) - set(kinds)): raise _unknown(unknown, where)
+    out = {}
+    for k, v in s.items():
+        f, kind = kinds[k], _KINDS[kinds[k].type]
+        try: out[k] = None if v is None and f.default is None else _convert(v, f.type)
+        except (TypeError, ValueError, OverflowError):
+            eg = f" (e.g. {k}: {json.dumps(f.default)})" if f.default not in (MISSING, None) else ''
+            raise UserError(f"{where(k)}: {v!r} is not {kind}; write {kind}{eg}") from None
+    for k, v in out.items():
+        ok, wrong, todo = CHECKS.get(k, (None, '', ''))
+        if ok and v is not None and not ok(v, out): raise UserError(f"{where(k)}: {s[k]!r} {wrong}; {todo}")
+    return out
+
+# %% ../nbs/11_pipeline.ipynb #0831fd56
+def read_yaml(path) -> dict:
+    "The settings in a YAML file; a `UserError` naming the file (and line) when it is missing, not YAML, or not `setting: value` lines"
+    p = Path(path)
+    if not p.is_file(): raise UserError(f"{p}: no such config file; give the path of a YAML file of settings")
+    try: d = yaml.safe_load(p.read_text(encoding='utf-8'))
+    except UnicodeDecodeError: raise UserError(f"{p}: not UTF-8 text; save it as UTF-8") from None
+    except yaml.YAMLError as e:
+        m = getattr(e, 'problem_mark', None)
+        raise UserError(f"{p}:{m.line + 1 if m else 1}: not valid YAML ({getattr(e, 'problem', None) or e}); fix that line") from None
+    if d is not None and not isinstance(d, dict): raise UserError(f"{p}: expected 'setting: value' lines, got a YAML {type(d).__name__}; see configs/ for examples")
+    return {str(k): v for k, v in (d or {}).items()}
+
+def _pick_method(arg: str, in_yaml: str, yaml_path) -> str:
+    "The caller's method (said when the YAML names another), else the YAML's, else inpars-v1"
+    if arg and in_yaml and arg != in_yaml: warnings.warn(f"{yaml_path}: method: {in_yaml!r} is overridden by {arg!r} from the arguments (its preset applies)")
+    return arg or in_yaml or 'inpars-v1'
+
 # %% ../nbs/11_pipeline.ipynb #5b2e6b3d
-def make_config(method: str = 'inpars-v1', yaml_path=None, **overrides) -> RunConfig:
-    "A `RunConfig`: defaults, then the method preset, then a YAML file, then keyword overrides"
-    if method not in METHODS: raise ValueError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
-    given = (yaml.safe_load(Path(yaml_path).read_text()) or {}) if yaml_path else {}
-    method = given.get('method', method)
-    settings = {**METHODS[method], 'method': method, **given, **{k: v for k, v in overrides.items() if v is not None}}
-    known = {f.name for f in fields(RunConfig)}
-    if unknown := set(settings) - known: raise ValueError(f"{yaml_path or 'config'}: unknown settings {sorted(unknown)}")
-    if 'data' not in settings: raise ValueError(f"{yaml_path or 'config'}: say which data to use ('data: <folder>')")
-    return RunConfig(**settings)
+def make_config(method: str = None, # a method preset; wins over the YAML's `method` (default: the YAML's, else inpars-v1)
+                yaml_path=None, # a YAML file of settings
+                **overrides) -> RunConfig:
+    "A `RunConfig`: defaults, then the method preset, then a YAML file, then keyword overrides; all converted and checked"
+    given, args = (read_yaml(yaml_path) if yaml_path else {}), {k: v for k, v in overrides.items() if v is not None}
+    method = _pick_method(method, given.get('method'), yaml_path)
+    where = lambda k: f"{yaml_path}: {k}" if k in given and k not in args and (k != 'method' or method == given[k]) else k
+    settings = check_settings({**given, **args, 'method': method}, where)
+    if 'data' not in settings: raise UserError(f"{yaml_path or 'config'}: data: missing; say which data to use ('data: <folder>' or --data)")
+    return RunConfig(**{**METHODS[method], **settings})
+
+# %% ../nbs/11_pipeline.ipynb #d6cf35ba
+def _claim_folder(d: Path, cfg: RunConfig) -> ExitStack:
+    "Lock run folder `d` for this process and record `cfg` in its config.yaml; refuse a folder made with other settings"
+    lock, saved, new = ExitStack(), d/'config.yaml', asdict(cfg)
+    lock.enter_context(file_lock(saved))
+    old = yaml.safe_load(saved.read_text(encoding='utf-8')) if saved.exists() else new
+    if old != new:
+        lock.close(); diff = {k: (old.get(k), v) for k, v in new.items() if old.get(k) != v}
+        raise UserError(f"{d} was made with other settings {diff} (old, new); choose another run name (--name) or remove the folder")
+    write_atomic(saved, yaml.safe_dump(new, sort_keys=False))
+    return lock
 
 # %% ../nbs/11_pipeline.ipynb #980a416a
 class Run:
     "A pipeline run: config, folder, dataset and gold labels"
     def __init__(self, cfg: RunConfig, root=None # parent of the run folder; `settings.runs_dir` when omitted
                 ):
+        check_settings(asdict(cfg))
         self.cfg, self.ds = cfg, load_dataset(cfg.data)
         self.dir = run_dir(cfg.name or f"{self.ds.name}-{cfg.method}-s{cfg.seed}", root)
-        saved = self.dir/'config.yaml'
-        if saved.exists() and yaml.safe_load(saved.read_text()) != asdict(cfg):
-            old = yaml.safe_load(saved.read_text())
-            diff = {k: (old.get(k), v) for k, v in asdict(cfg).items() if old.get(k) != v}
-            raise ValueError(f"{self.dir} was made with other settings {diff} (old, new); choose another run name")
-        saved.write_text(yaml.safe_dump(asdict(cfg), sort_keys=False))
+        self._lock = _claim_folder(self.dir, cfg)
         seed_everything(cfg.seed)
         self.gold = few_gold(self.ds, n=cfg.gold, seed=cfg.seed)
         self.bm25 = corpus_bm25(self.ds)
 
+    def close(self):
+        "Release the run folder (also at the end of a `with` block, or when the `Run` is collected)"
+        if (lock := self.__dict__.pop('_lock', None)) is not None: lock.close()
+    def __enter__(self): return self
+    def __exit__(self, *exc): self.close()
+    def __del__(self):
+        try: self.close()
+        except Exception: pass # interpreter shutdown: the process's locks go with it
     def __repr__(self): return f"Run({str(self.dir)!r}, {self.cfg.method} on {self.ds.name}, {self.gold})"
 
+# %% ../nbs/11_pipeline.ipynb #1a0b2f2b
+class LazyGenerator(PromptGenerator):
+    "A generator built on first use; until then it only carries the name and prompt form the settings check needs"
+    def __init__(self, build, # makes the real generator
+                 name: str, # the name it will have
+                 chat: bool = False): self.build, self.name, self.chat, self.real = build, name, chat, None
+    def _get(self): self.real = self.real or self.build(); return self.real
+    def render(self, template, docs): return self._get().render(template, docs)
+    def complete(self, prefix, suffixes, sampling): return self._get().complete(prefix, suffixes, sampling)
+    def __repr__(self): return f"LazyGenerator({self.name!r}, {'loaded' if self.real else 'not loaded'})"
+
 # %% ../nbs/11_pipeline.ipynb #803f5d34
-def make_generator(backend: str, model: str, url: str = None, chat: bool = False):
-    "A generator by backend name: hf, vllm, openai (with `url`) or replay (`model` is the JSONL to replay)"
+def make_generator(backend: str, # hf, vllm, openai (with `url`) or replay (`model` is the JSONL to replay)
+                   model: str, url: str = None, chat: bool = False,
+                   lazy: bool = False, # hf and vllm: load the model on first use
+                  ):
+    "A generator by backend name"
+    if lazy and backend in ('hf', 'vllm'): return LazyGenerator(lambda: make_generator(backend, model, chat=chat), model, chat)
     if backend == 'hf': return HFGenerator(model, chat=chat)
     if backend == 'vllm': return VLLMGenerator(model, chat=chat)
     if backend == 'replay': return ReplayGenerator.from_jsonl(model)
     if backend == 'openai':
         from qgen_nb.openai_backend import OpenAIGenerator
-        if not url: raise ValueError("the openai backend needs a URL (e.g. http://127.0.0.1:8000/v1)")
+        if not url: raise UserError("backend openai: no server URL; give --url (e.g. http://127.0.0.1:8000/v1)")
         return OpenAIGenerator(url, model)
-    raise ValueError(f"unknown backend {backend!r}: use hf, vllm, openai or replay")
+    raise UserError(f"backend: {backend!r} is unknown; use one of {', '.join(BACKENDS)}")
 
 # %% ../nbs/11_pipeline.ipynb #94c110fb
 @patch
@@ -123,16 +238,14 @@ def template(self: Run):
 
 # %% ../nbs/11_pipeline.ipynb #581ae62a
 @patch
-def generations(self: Run, generator=None # a ready generator; built from the config when needed and omitted
+def generations(self: Run, generator=None # a ready generator, kept for the run's later calls; else the config's, loaded when needed
                ) -> list[dict]:
     "Synthetic queries for the run's documents (generations.jsonl), generating only what is missing"
-    c, out = self.cfg, self.dir/'generations.jsonl'
-    docs = sample_docs(self.ds, c.n_docs, c.seed)
-    log = JsonlLog(out, key=('doc_id', 'n'))
-    if all((d, i) in log for d in docs for i in range(c.per_doc)): return read_jsonl(out)
-    generator = generator or make_generator(c.backend, c.model)
+    c = self.cfg
+    self._gen = generator or getattr(self, '_gen', None) or make_generator(c.backend, c.model, lazy=True)
     sampling = Sampling(n=c.per_doc, temperature=c.temperature, max_new_tokens=c.max_new_tokens, seed=c.seed)
-    return generate_queries(self.ds, self.template(), generator, out, doc_ids=docs, sampling=sampling, batch_size=c.gen_batch_size)
+    return generate_queries(self.ds, self.template(), self._gen, self.dir/'generations.jsonl', doc_ids=sample_docs(self.ds, c.n_docs, c.seed),
+                            sampling=sampling, batch_size=c.gen_batch_size)
 
 # %% ../nbs/11_pipeline.ipynb #db2a0de0
 @patch
@@ -148,9 +261,7 @@ def score(self: Run, records: list[dict]) -> tuple[list[dict], list[dict]]:
 # %% ../nbs/11_pipeline.ipynb #81ee0b24
 def _write_jsonl(path: Path, records: list[dict]):
     "Write records at once (small derived files: written whole, then renamed into place)"
-    tmp = path.with_suffix('.partial')
-    tmp.write_text(''.join(json.dumps(r, ensure_ascii=False) + '\n' for r in records))
-    tmp.rename(path)
+    write_atomic(path, ''.join(json.dumps(r, ensure_ascii=False) + '\n' for r in records))
 
 # %% ../nbs/11_pipeline.ipynb #fe331f54
 @patch
@@ -213,8 +324,10 @@ def pairs(self: Run) -> list[Pair]:
 # %% ../nbs/11_pipeline.ipynb #65a9689e
 @patch
 def _steps(self: Run) -> int:
-    "Optimizer steps of the synthetic reranker's training"
-    return math.ceil(len(self.pairs()) / self.cfg.train_batch_size) * self.cfg.epochs
+    "Optimizer steps of the synthetic reranker's training; a `UserError` when there would be none"
+    n = len(self.pairs())
+    if not n: raise UserError(f"{self.dir}: no training pairs (0 of {len(self.generations())} generated queries kept); generate for more documents (n_docs) or keep more (keep)")
+    return math.ceil(n / self.cfg.train_batch_size) * self.cfg.epochs
 
 @patch
 def _train(self: Run, pairs: list[Pair], out: str, **kw):
@@ -276,12 +389,12 @@ def report(self: Run) -> dict:
     held = f"; the {len(self.gold.qrels)} gold queries come from this split and are left out" if self.gold.held_out else ''
     metrics = dict(run=self.dir.name, config=asdict(c), counts=self.counts(), gold=dict(split=self.gold.split, seed=c.seed, queries=sorted(self.gold.qrels)),
                    systems={n: summarise(r, seed=c.seed) for n, r in res.items()}, comparisons=[asdict(x) for x in comps])
-    (self.dir/'metrics.json').write_text(json.dumps(metrics, indent=1))
+    write_atomic(self.dir/'metrics.json', json.dumps(metrics, indent=1))
     lines = [f"# {self.dir.name}", '', f"{c.method} on {self.ds.name}: {c.model} wrote queries with the `{self.template().id}` template, "
              f"`{c.scorer}` filtered them, `{c.base}` was fine-tuned on them (seed {c.seed}, 1 seed).", '',
              '| step | count |', '|---|---|', *[f"| {k} | {v} |" for k, v in metrics['counts'].items()], '',
              f"## {c.split}: {len(self.eval_qrels())} queries, reranking {pool}{held}", '',
              metrics_table(res, seed=c.seed), '', *[f"- {x._repr_markdown_()}" for x in comps], '',
              *[f"![plots]({f})" for f in self._plots(res)]]
-    (self.dir/'report.md').write_text('\n'.join(lines) + '\n')
+    write_atomic(self.dir/'report.md', '\n'.join(lines) + '\n')
     return metrics
