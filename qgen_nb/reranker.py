@@ -1,4 +1,4 @@
-"""Training pairs with mined negatives, a cross-encoder trained with sentence-transformers, a monoT5-style seq2seq reranker, one `Reranker` interface over both, and the baseline trained on the few gold labels alone.
+"""Training pairs with mined negatives, bi-encoders and cross-encoders trained with sentence-transformers (contrastive or pointwise, the checkpoint chosen on the gold queries), a monoT5-style seq2seq reranker, one `Reranker` interface over all three, and the baseline trained on the few gold labels alone.
 
 Docs: https://qgen-nb.github.io/qgen_nb/reranker.html.md"""
 
@@ -20,17 +20,20 @@ from tqdm.auto import tqdm
 from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer, TrainerCallback
 from sentence_transformers.base.modules import Module, Transformer
 from sentence_transformers.cross_encoder import CrossEncoder, CrossEncoderTrainer, CrossEncoderTrainingArguments
-from sentence_transformers.cross_encoder.losses import BinaryCrossEntropyLoss
+from sentence_transformers.cross_encoder import losses as ce_losses
+from sentence_transformers import SentenceTransformer, SentenceTransformerTrainer, SentenceTransformerTrainingArguments
+from sentence_transformers.sentence_transformer import losses as st_losses
 from .core import resolve_model, seed_everything
 from .data import IRDataset, FewGold, few_gold, eval_qrels
 from . import evaluation
 from .evaluation import BM25, corpus_bm25, evaluate
 
 # %% auto #0
-__all__ = ['MONOT5_TEMPLATE', 'Pair', 'pair_texts', 'mine_negatives', 'synthetic_queries', 'gold_queries', 'training_pairs',
-           'load_curve', 'plot_loss', 'Reranker', 'CrossEncoderReranker', 'SegmentCosine', 'new_cross_encoder',
-           'true_false_ids', 'MonoT5Reranker', 'load_reranker', 'train_cross_encoder', 'train_monot5', 'train_reranker',
-           'gold_baseline', 'evaluate_reranker']
+__all__ = ['MONOT5_TEMPLATE', 'LOSSES', 'ENCODERS', 'Pair', 'pair_texts', 'mine_negatives', 'synthetic_queries', 'gold_queries',
+           'training_pairs', 'load_curve', 'plot_loss', 'Reranker', 'CrossEncoderReranker', 'SegmentCosine',
+           'new_cross_encoder', 'BiEncoderReranker', 'new_bi_encoder', 'true_false_ids', 'MonoT5Reranker',
+           'load_reranker', 'pair_groups', 'as_reranker', 'gold_validator', 'GoldCheckpoint', 'train_encoder',
+           'train_monot5', 'train_reranker', 'gold_baseline', 'evaluate_reranker']
 
 # %% ../nbs/05_reranker.ipynb #3cf62bfb
 @dataclass(frozen=True)
@@ -240,6 +243,31 @@ def new_cross_encoder(base: str = 'minilm-l6', # preset, local folder or Hugging
         if enc.tokenizer.sep_token_id is None: raise ValueError(f"{base}: its tokenizer has no separator token to split a pair at")
         return CrossEncoder(modules=[enc, SegmentCosine(enc.tokenizer.sep_token_id)], device=device)
 
+# %% ../nbs/05_reranker.ipynb #c41af584
+class BiEncoderReranker(Reranker):
+    "A sentence-transformers `SentenceTransformer` scoring pairs by the cosine of the query's and the document's embeddings"
+    kind = 'bi-encoder'
+    def __init__(self, model: SentenceTransformer, name: str = 'bi-encoder', batch_size: int = 64):
+        store_attr(); self.seen = {}
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        "Unit-length embeddings of `texts`, each distinct text encoded once"
+        new = [t for t in dict.fromkeys(texts) if t not in self.seen]
+        if new: self.seen.update(zip(new, self.model.encode(new, batch_size=self.batch_size, normalize_embeddings=True)))
+        return np.stack([self.seen[t] for t in texts])
+
+    def _score_batch(self, pairs): return (self.embed([q for q, _ in pairs]) * self.embed([d for _, d in pairs])).sum(1).tolist()
+
+# %% ../nbs/05_reranker.ipynb #407c2533
+def new_bi_encoder(base: str = 'minilm-l6', # preset, local folder or Hugging Face id of a sentence-transformers model
+                   max_length: int = 256, # texts are truncated to this many tokens
+                   device: str = None, # 'cpu', 'cuda', ...; the library's choice when omitted
+                  ) -> SentenceTransformer:
+    "A `SentenceTransformer` on `base`, truncating at `max_length` tokens"
+    with _quiet(): model = SentenceTransformer(resolve_model(base), device=device)
+    model.max_seq_length = max_length
+    return model
+
 # %% ../nbs/05_reranker.ipynb #1129de5b
 MONOT5_TEMPLATE = "Query: {q} Document: {d} Relevant:"
 
@@ -297,27 +325,98 @@ def _own_modules(path: str) -> bool:
 
 def load_reranker(path_or_name: str, # a reranker folder, a preset, a local model folder or a Hugging Face id
                   device: str = None, batch_size: int = None) -> Reranker:
-    "Load a cross-encoder or monoT5 reranker, whichever `path_or_name` holds"
+    "Load a bi-encoder, cross-encoder or monoT5 reranker, whichever `path_or_name` holds"
     path = resolve_model(str(path_or_name))
     meta = json.loads((Path(path)/'reranker.json').read_text()) if _finished(path) else {}
     kind, name = meta.get('kind') or _kind_of(path), Path(path).name
     if kind == 'monot5':
         kw = {k: meta[k] for k in ('max_length', 'template') if k in meta}
         rr = MonoT5Reranker.from_pretrained(path, device=device, name=name, words=tuple(meta.get('words', ('true', 'false'))), **kw)
+    elif kind == 'bi-encoder': rr = BiEncoderReranker(new_bi_encoder(path, meta.get('max_length', 256), device), name=name)
     else:
         with _quiet(): rr = CrossEncoderReranker(CrossEncoder(path, device=device, trust_remote_code=_own_modules(path)), name=name)
     if batch_size: rr.batch_size = batch_size
     rr.loss_curve, rr.meta = load_curve(path), meta
     return rr
 
-# %% ../nbs/05_reranker.ipynb #e1aead3b
-def _ce_args(out: Path, epochs, batch_size, lr, seed, max_steps, warmup, log_every, save_every) -> CrossEncoderTrainingArguments:
-    "Trainer settings: output under `out/checkpoints`, loss logged every `log_every` steps"
-    return CrossEncoderTrainingArguments(
-        output_dir=str(out/'checkpoints'), num_train_epochs=epochs, max_steps=max_steps or -1,
-        per_device_train_batch_size=batch_size, learning_rate=lr, warmup_steps=warmup, seed=seed, data_seed=seed,
-        logging_steps=log_every, save_strategy='steps' if save_every else 'no', save_steps=save_every or 500,
-        save_total_limit=1, report_to='none', disable_tqdm=True, dataloader_pin_memory=torch.cuda.is_available())
+# %% ../nbs/05_reranker.ipynb #d5e9a468
+def pair_groups(ds: IRDataset, # the dataset the pairs' doc ids belong to
+                pairs: list, # `Pair`s: each query's positives and negatives
+               ) -> dict[str, list]:
+    "Columns query, positive, negative_1..n: a row per positive pair, with its query's first `n` negatives"
+    by_query = {}
+    for p in map(_as_pair, pairs): by_query.setdefault(p.query, ([], []))[p.label <= 0.5].append(p.doc_id)
+    n = min(len(neg) for _, neg in by_query.values())
+    rows = [(q, d, neg[:n]) for q, (pos, neg) in by_query.items() for d in pos]
+    cols = dict(query=[q for q, _, _ in rows], positive=[ds.doc_text(d) for _, d, _ in rows])
+    for i in range(n): cols[f'negative_{i + 1}'] = [ds.doc_text(neg[i]) for _, _, neg in rows]
+    return cols
+
+# %% ../nbs/05_reranker.ipynb #14e6b2ab
+LOSSES = ('contrastive', 'bce')
+
+def _objective(model, ds: IRDataset, pairs: list, loss: str):
+    "The training columns and the sentence-transformers loss for `model` (bi- or cross-encoder) and objective `loss`"
+    if loss not in LOSSES: raise ValueError(f"unknown loss {loss!r}: use {' or '.join(LOSSES)}")
+    bi = isinstance(model, SentenceTransformer)
+    if loss == 'bce':
+        if bi: raise ValueError("loss 'bce' scores single pairs: it trains cross-encoders; a bi-encoder trains with 'contrastive'")
+        return pair_texts(ds, pairs), ce_losses.BinaryCrossEntropyLoss(model)
+    if bi: return pair_groups(ds, pairs), st_losses.MultipleNegativesRankingLoss(model)
+    return pair_groups(ds, pairs), ce_losses.MultipleNegativesRankingLoss(model, num_negatives=4, scale=1.0, activation_fn=torch.nn.Identity())
+
+# %% ../nbs/05_reranker.ipynb #9c4f188d
+def as_reranker(model, name: str = 'model') -> Reranker:
+    "A `Reranker` over a bare sentence-transformers model (bi-encoder or cross-encoder)"
+    return BiEncoderReranker(model, name) if isinstance(model, SentenceTransformer) else CrossEncoderReranker(model, name)
+
+def gold_validator(ds: IRDataset, # the dataset of the gold queries
+                   qrels: dict, # gold judgments: query id -> doc id -> grade
+                   candidates: dict, # query id -> candidate doc ids (or a first-stage run) to rerank
+                  ):
+    "A function of a model: its mean nDCG@10 reranking the gold queries' candidates"
+    queries = {q: ds.queries[q] for q in qrels}
+    def ndcg(model) -> float:
+        run = evaluation.rerank(as_reranker(model).score_pairs, ds, queries, candidates)
+        return float(np.mean(list(evaluate(run, qrels)['nDCG@10'].values())))
+    return ndcg
+
+# %% ../nbs/05_reranker.ipynb #ff1dd8f5
+class GoldCheckpoint(TrainerCallback):
+    "Measure the model on the gold queries every `every` steps; at the end put back the best weights, the start included"
+    def __init__(self, model, validate, # the model in training, and a function of it giving its gold score
+                 every: int, # steps between measurements
+                 folder: Path, # where validation.json and best.pt go
+                ):
+        store_attr(); self.folder = Path(folder); self.log = self.folder/'validation.json'
+        self.history = [tuple(x) for x in json.loads(self.log.read_text())] if self.log.exists() else []
+
+    @property
+    def best(self) -> tuple[int, float]: return max(self.history, key=lambda x: x[1]) # the earliest of equal scores
+
+    def check(self, step: int):
+        "Score the model at `step`, keeping its weights if they are the best so far"
+        if any(s == step for s, _ in self.history): return
+        was = self.model.training; self.model.eval()
+        with torch.inference_mode(): score = float(self.validate(self.model))
+        self.model.train(was)
+        if not self.history or score > self.best[1]: torch.save(self.model.state_dict(), self.folder/'best.pt')
+        self.history.append((step, score)); self.log.write_text(json.dumps(self.history))
+
+    def on_train_begin(self, args, state, control, **kw): self.folder.mkdir(parents=True, exist_ok=True); self.check(state.global_step)
+    def on_step_end(self, args, state, control, **kw):
+        if state.global_step % self.every == 0 or state.global_step == state.max_steps: self.check(state.global_step)
+    def on_train_end(self, args, state, control, **kw): self.model.load_state_dict(torch.load(self.folder/'best.pt'))
+
+# %% ../nbs/05_reranker.ipynb #96c7d530
+def _train_args(model, out: Path, loss: str, epochs, batch_size, lr, seed, max_steps, warmup, log_every, save_every):
+    "Trainer settings for `model`: output under `out/checkpoints`, loss logged every `log_every` steps"
+    Args = SentenceTransformerTrainingArguments if isinstance(model, SentenceTransformer) else CrossEncoderTrainingArguments
+    return Args(output_dir=str(out/'checkpoints'), num_train_epochs=epochs, max_steps=max_steps or -1,
+                per_device_train_batch_size=batch_size, learning_rate=lr, warmup_steps=warmup, seed=seed, data_seed=seed,
+                logging_steps=log_every, save_strategy='steps' if save_every else 'no', save_steps=save_every or 500,
+                save_total_limit=1, report_to='none', disable_tqdm=True, dataloader_pin_memory=torch.cuda.is_available(),
+                batch_sampler='no_duplicates' if loss == 'contrastive' else 'batch_sampler')
 
 # %% ../nbs/05_reranker.ipynb #16dd1cee
 class _TrainBar(TrainerCallback):
@@ -329,29 +428,56 @@ class _TrainBar(TrainerCallback):
         if logs and 'loss' in logs: self.bar.set_postfix(loss=f"{logs['loss']:.4f}")
     def on_train_end(self, args, state, control, **kw): self.bar.close()
 
-# %% ../nbs/05_reranker.ipynb #1f13dd85
-def train_cross_encoder(pairs: list, ds: IRDataset, # training pairs and the dataset their doc ids belong to
-                        out, # folder for the final model, checkpoints, loss.json and reranker.json
-                        base: str = 'minilm-l6', epochs: float = 1, batch_size: int = 16, lr: float = 1e-4,
-                        max_length: int = 256, seed: int = 0,
-                        max_steps: int = None, # stop after this many optimizer steps (None: all epochs)
-                        warmup: float = 0.1, # fraction of the steps spent warming the learning rate up
-                        log_every: int = 10, save_every: int = 500, # steps between loss points / checkpoints (0: none)
-                        keep_checkpoints: bool = False, device: str = None) -> CrossEncoderReranker:
-    "Fine-tune a cross-encoder on `pairs` with binary cross-entropy; load it instead if `out` holds a finished one"
+# %% ../nbs/05_reranker.ipynb #1684f02d
+ENCODERS = ('bi-encoder', 'cross-encoder')
+
+def _new_encoder(kind: str, base: str, max_length: int, seed: int, device: str):
+    "A fresh bi-encoder or cross-encoder on `base`"
+    if kind not in ENCODERS: raise ValueError(f"unknown reranker kind {kind!r}: use {' or '.join(ENCODERS)}")
+    seed_everything(seed)
+    return new_bi_encoder(base, max_length, device) if kind == 'bi-encoder' else new_cross_encoder(base, max_length, seed, device)
+
+# %% ../nbs/05_reranker.ipynb #5e83500c
+def train_encoder(pairs: list, # training pairs (`Pair`s or dicts)
+                  ds: IRDataset, # the dataset their doc ids belong to
+                  out, # folder for the final model, checkpoints, loss.json, validation.json and reranker.json
+                  kind: str = 'cross-encoder', # 'bi-encoder' or 'cross-encoder'
+                  base: str = 'minilm-l6', # preset, local folder or Hugging Face id
+                  loss: str = 'bce', # 'contrastive' or 'bce' (cross-encoders)
+                  epochs: float = 1, # passes over the data
+                  batch_size: int = 16, # rows per optimizer step
+                  lr: float = 2e-5, # peak learning rate
+                  max_length: int = 256, # texts (pairs, for a cross-encoder) are truncated to this many tokens
+                  seed: int = 0, # seeds weights, data order and everything else
+                  max_steps: int = None, # stop after this many optimizer steps (None: all epochs)
+                  warmup: float = 0.1, # fraction of the steps spent warming the learning rate up
+                  log_every: int = 10, # steps between loss points
+                  save_every: int = 500, # steps between checkpoints (0: none)
+                  validate=None, # a function of the model giving its gold score (`gold_validator`); None: keep the last weights
+                  validate_every: int = 10, # steps between gold measurements
+                  keep_checkpoints: bool = False, # keep `out/checkpoints` after training
+                  device: str = None, # 'cpu', 'cuda', ...; the library's choice when omitted
+                 ) -> Reranker:
+    "Fine-tune a bi- or cross-encoder on `pairs`; load it instead if `out` holds a finished one"
     out = Path(out)
     if _finished(out): return load_reranker(out, device=device)
     from datasets import Dataset
-    model = new_cross_encoder(base, max_length, seed, device)
-    trainer = CrossEncoderTrainer(model=model, args=_ce_args(out, epochs, batch_size, lr, seed, max_steps, warmup, log_every, save_every),
-                                  train_dataset=Dataset.from_dict(pair_texts(ds, pairs)), loss=BinaryCrossEntropyLoss(model))
-    trainer.remove_callback(transformers.PrinterCallback); trainer.add_callback(_TrainBar(f'training {Path(base).name}'))
+    model = _new_encoder(kind, base, max_length, seed, device)
+    cols, objective = _objective(model, ds, pairs, loss)
+    Trainer = SentenceTransformerTrainer if kind == 'bi-encoder' else CrossEncoderTrainer
+    args = _train_args(model, out, loss, epochs, batch_size, lr, seed, max_steps, warmup, log_every, save_every)
+    trainer = Trainer(model=model, args=args, train_dataset=Dataset.from_dict(cols), loss=objective)
+    trainer.remove_callback(transformers.PrinterCallback); trainer.add_callback(_TrainBar(f'training {kind} on {Path(base).name}'))
+    gold = GoldCheckpoint(model, validate, validate_every, out/'checkpoints') if validate else None
+    if gold: trainer.add_callback(gold)
     t0, resume = time.time(), any((out/'checkpoints').glob('checkpoint-*'))
     trainer.train(resume_from_checkpoint=resume or None)
     model.save_pretrained(str(out))
     curve = [(h['step'], h['loss']) for h in trainer.state.log_history if 'loss' in h]
-    _save_run(out, curve, dict(kind='cross-encoder', base=base, n_pairs=len(pairs), epochs=epochs, batch_size=batch_size, lr=lr,
-                               max_length=max_length, seed=seed, steps=trainer.state.global_step, train_s=round(time.time() - t0, 1)))
+    chosen = dict(validation=gold.history, chosen_step=gold.best[0]) if gold else {}
+    _save_run(out, curve, dict(kind=kind, base=base, loss=loss, n_pairs=len(pairs), rows=len(cols['query']), epochs=epochs,
+                               batch_size=batch_size, lr=lr, max_length=max_length, seed=seed, steps=trainer.state.global_step,
+                               train_s=round(time.time() - t0, 1), **chosen))
     if not keep_checkpoints: shutil.rmtree(out/'checkpoints', ignore_errors=True)
     return load_reranker(out, device=device)
 
@@ -412,13 +538,13 @@ def train_monot5(pairs: list, ds: IRDataset, out, # training pairs, their datase
     return load_reranker(out, device=device)
 
 # %% ../nbs/05_reranker.ipynb #76a7e4fe
-@delegates(train_cross_encoder, but=['pairs', 'ds', 'out', 'base'])
+@delegates(train_encoder, but=['pairs', 'ds', 'out', 'base'])
 def train_reranker(pairs: list, ds: IRDataset, out, base: str = 'minilm-l6', **kwargs) -> Reranker:
-    "Train a cross-encoder, or a monoT5 reranker when `base` is a seq2seq model"
+    "Train a bi- or cross-encoder (`kind`), or a monoT5 reranker when `base` is a seq2seq model"
     if _kind_of(resolve_model(base)) == 'monot5':
-        for k in ('warmup', 'save_every', 'keep_checkpoints'): kwargs.pop(k, None)
+        for k in ('kind', 'loss', 'warmup', 'save_every', 'validate', 'validate_every', 'keep_checkpoints'): kwargs.pop(k, None)
         return train_monot5(pairs, ds, out, base=base, **kwargs)
-    return train_cross_encoder(pairs, ds, out, base=base, **kwargs)
+    return train_encoder(pairs, ds, out, base=base, **kwargs)
 
 # %% ../nbs/05_reranker.ipynb #2d7d115a
 @delegates(train_reranker, but=['pairs', 'ds', 'out', 'seed'])
