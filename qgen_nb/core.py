@@ -117,7 +117,8 @@ def text_lines(path):
             yield n, line
 
 # %% ../nbs/00_core.ipynb #933ac7a4
-def iter_jsonl(path, partial_tail: bool = False, # stop before a last line that has no newline (what a crash leaves)
+def iter_jsonl(path, # a JSONL file
+               partial_tail: bool = False, # stop before a last line that has no newline (what a crash leaves)
               ):
     "Yield `(line number, record)` from a JSONL file; a malformed line raises `UserError` naming the file and line"
     for n, line in text_lines(path):

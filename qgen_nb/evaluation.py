@@ -34,7 +34,8 @@ class BM25:
     "BM25 over a corpus, with bm25s (default) or rank-bm25 underneath"
     def __init__(self, docs: dict[str, str], # doc id -> text
                  backend: str = 'bm25s', # 'bm25s' or 'rank-bm25'
-                 k1: float = 0.9, b: float = 0.4, # Lucene's defaults
+                 k1: float = 0.9, # term-frequency saturation (Anserini's default)
+                 b: float = 0.4, # document-length normalisation (Anserini's default)
                  stemmer: str|None = 'english', # a PyStemmer algorithm, or None for no stemming
                 ):
         if backend not in ('bm25s', 'rank-bm25'): raise ValueError(f"unknown BM25 backend {backend!r}: use 'bm25s' or 'rank-bm25'")
@@ -83,7 +84,8 @@ def score_pools(self: BM25, queries: dict[str, str], pools: dict[str, list[str]]
 
 # %% ../nbs/06_evaluation.ipynb #6df12264
 def rerank(score_pairs, # function: list of (query text, doc text) -> list of scores
-           ds: IRDataset, queries: dict[str, str], # query id -> text
+           ds: IRDataset, # the dataset the candidates' texts come from
+           queries: dict[str, str], # query id -> text
            pools: dict[str, list[str]]|dict[str, dict], # query id -> candidate doc ids (a run works too)
            batch_size: int = 64,
           ) -> dict[str, dict[str, float]]:
@@ -163,8 +165,13 @@ class Comparison:
                 f"[{self.ci_low:+.3f}, {self.ci_high:+.3f}], p = {self.p_value:.3g} ({self.n_queries} queries)")
 
 # %% ../nbs/06_evaluation.ipynb #96a52d62
-def compare(a: dict[str, float], b: dict[str, float], # per-query values of two systems
-            names=('A', 'B'), measure: str = 'nDCG@10', n_resamples: int = 2000, seed: int = 0) -> Comparison:
+def compare(a: dict[str, float], # per-query values of the first system (the baseline)
+            b: dict[str, float], # per-query values of the second system
+            names=('A', 'B'), # the two systems' names, for the report
+            measure: str = 'nDCG@10', # the measure the values are of, for the report
+            n_resamples: int = 2000, # bootstrap and permutation resamples
+            seed: int = 0, # random seed of both resamplings
+           ) -> Comparison:
     "Mean difference b − a over shared queries, its paired bootstrap interval and a paired permutation test"
     qs = sorted(set(a) & set(b))
     if len(qs) < 2: raise ValueError(f"need at least 2 shared queries to compare, got {len(qs)}")
@@ -231,9 +238,13 @@ def _user_run(path, ds: IRDataset, split: str) -> dict:
     return ranked
 
 # %% ../nbs/06_evaluation.ipynb #a3b31359
-def evaluate_dataset(ds: IRDataset, run: str = 'bm25', # 'bm25', or the path of a TREC run file
-                     split: str = 'test', pools: bool = False, # rank each query's candidate pool instead of the corpus
-                     k: int = 100, backend: str = 'bm25s', out: Path = None, # folder for metrics.json and the run file
+def evaluate_dataset(ds: IRDataset, # the dataset to evaluate on
+                     run: str = 'bm25', # 'bm25', or the path of a TREC run file
+                     split: str = 'test', # the qrels split whose judged queries are ranked and evaluated
+                     pools: bool = False, # rank each query's candidate pool instead of the corpus
+                     k: int = 100, # documents per query when BM25 ranks the corpus
+                     backend: str = 'bm25s', # BM25 implementation: 'bm25s' or 'rank-bm25'
+                     out: Path = None, # folder for metrics.json and the run file
                     ) -> dict:
     "Run (or read) a first-stage run for the judged queries of `split`, evaluate it and optionally save both"
     if split not in ds.qrels: raise UserError(f"{ds.name}: no split {split!r}; it has {sorted(ds.qrels)}")

@@ -44,7 +44,8 @@ def _read(folder: Path, name: str) -> list[dict]:
     if not path.exists(): raise FileNotFoundError(f"{path}: missing; is {folder} a finished pipeline run folder?")
     return read_jsonl(path)
 
-def load_run(folder, ds: IRDataset = None # the run's dataset; loaded from config.yaml's `data` when omitted
+def load_run(folder, # a pipeline run folder (with config.yaml)
+             ds: IRDataset = None, # the run's dataset; loaded from config.yaml's `data` when omitted
             ) -> RunFolder:
     "Read a pipeline run folder"
     folder = Path(folder)
@@ -119,8 +120,10 @@ def _rows_html(rows: list[dict], scores: list[str], limit: int = 200) -> str:
 # %% ../nbs/13_explorer.ipynb #06290ac7
 class Explorer:
     "A widget over a run folder: its queries with scores and decisions, and per-query deltas between systems"
-    def __init__(self, rf: RunFolder, other: RunFolder = None, # a second run whose systems can be compared too
-                 measure: str = 'nDCG@10'):
+    def __init__(self, rf: RunFolder, # the run to explore
+                 other: RunFolder = None, # a second run whose systems can be compared too
+                 measure: str = 'nDCG@10', # the measure of the per-query deltas
+                ):
         import ipywidgets as w
         self.runs, self.measure, self.rows = [rf] + ([other] if other else []), measure, query_table(rf)
         self.scores = score_keys(self.rows)

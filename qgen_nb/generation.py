@@ -200,7 +200,8 @@ def load_causal_lm(model: str, # local path, preset name or hub id
 class HFGenerator(PromptGenerator):
     "Batched generation with Hugging Face transformers, reusing the KV cache of the shared prompt prefix"
     def __init__(self, model: str = 'smollm2-135m', # local path, preset name or hub id
-                 device: str = None, chat: bool = False, # render through the tokenizer's chat template
+                 device: str = None, # 'cpu', 'cuda', …; the GPU when there is one
+                 chat: bool = False, # render through the tokenizer's chat template
                  reuse_prefix: bool = True, # compute the shared prefix's KV cache once and reuse it
                 ):
         self.tokenizer, self.model = load_causal_lm(model, device)

@@ -27,8 +27,12 @@ def logprob_score(records: list[dict]) -> list[dict]:
     return with_score(records, 'score_logprob', [r.get('mean_logprob') if r.get('mean_logprob') is not None else -np.inf for r in records])
 
 # %% ../nbs/04_scoring.ipynb #7ec9ea0e
-def reranker_score(records: list[dict], ds: IRDataset, score_pairs, # function: list of (query, doc text) -> list of scores
-                   batch_size: int = 32, name: str = 'score_reranker') -> list[dict]:
+def reranker_score(records: list[dict], # generation records, each with `query` and `doc_id`
+                   ds: IRDataset, # the dataset the source documents come from
+                   score_pairs, # function: list of (query, doc text) -> list of scores
+                   batch_size: int = 32, # pairs per call of `score_pairs`
+                   name: str = 'score_reranker', # the record key the score is stored under
+                  ) -> list[dict]:
     "Relevance of each query's source document according to `score_pairs`"
     pairs = [(r['query'], ds.doc_text(r['doc_id'])) for r in records]
     steps = range(0, len(pairs), batch_size)
@@ -67,7 +71,10 @@ def bm25_softmax(records: list[dict], bm25: BM25) -> np.ndarray:
     return np.array([one(r) for r in tqdm(records, desc='BM25 softmax', disable=len(records) < 1000)])
 
 # %% ../nbs/04_scoring.ipynb #8ce784b7
-def query_eval(records: list[dict], ds: IRDataset, bm25: BM25, score_pairs=None, # pair scorer giving cosines; `encoder_cosine()` when None
+def query_eval(records: list[dict], # generation records, each with `query` and `doc_id`
+               ds: IRDataset, # the dataset the source documents come from
+               bm25: BM25, # a BM25 index over that dataset's corpus
+               score_pairs=None, # pair scorer giving cosines; `encoder_cosine()` when None
                weight: float = 0.5, # share of the semantic part
               ) -> list[dict]:
     "InPars+ QueryEval: weight·(1 + cos)/2 + (1 − weight)·softmax-over-corpus(BM25) at the source document"
