@@ -15,7 +15,7 @@ from fastcore.basics import patch
 from .core import UserError, iter_jsonl, text_lines
 
 # %% auto #0
-__all__ = ['IRDataset', 'load_beir', 'drop_docs', 'load_birco', 'load_ir_datasets', 'FewGold', 'few_gold', 'eval_qrels',
+__all__ = ['IRDataset', 'drop_docs', 'load_beir', 'load_birco', 'load_ir_datasets', 'FewGold', 'few_gold', 'eval_qrels',
            'load_dataset']
 
 # %% ../nbs/01_data.ipynb #aaa08f44
@@ -29,6 +29,15 @@ class IRDataset:
     pools: dict[str, list[str]] = None # query id -> candidate doc ids, where the collection has them
     notes: list[str] = field(default_factory=list) # what loading changed or dropped, for the record
 
+# %% ../nbs/01_data.ipynb #b9dbf3fb
+@patch
+def _repr_markdown_(self: IRDataset):
+    grades = sorted({g for s in self.qrels.values() for j in s.values() for g in j.values()})
+    rows = [f"| {s} | {len(j)} | {sum(map(len, j.values()))} |" for s, j in self.qrels.items()]
+    pools = f"; candidate pools for {len(self.pools)} queries" if self.pools else ''
+    return (f"**{self.name}**: {len(self.corpus):,} documents, {len(self.queries):,} queries{pools}; grades {grades}\n\n"
+            "| split | judged queries | judgments |\n|---|---|---|\n" + '\n'.join(rows))
+
 # %% ../nbs/01_data.ipynb #d5b86839
 @patch
 def doc_text(self: IRDataset, doc_id: str) -> str:
@@ -41,15 +50,6 @@ def doc_text(self: IRDataset, doc_id: str) -> str:
 def split_queries(self: IRDataset, split: str) -> dict[str, str]:
     "The judged queries of `split`, id -> text"
     return {q: self.queries[q] for q in self.qrels[split]}
-
-# %% ../nbs/01_data.ipynb #b9dbf3fb
-@patch
-def _repr_markdown_(self: IRDataset):
-    grades = sorted({g for s in self.qrels.values() for j in s.values() for g in j.values()})
-    rows = [f"| {s} | {len(j)} | {sum(map(len, j.values()))} |" for s, j in self.qrels.items()]
-    pools = f"; candidate pools for {len(self.pools)} queries" if self.pools else ''
-    return (f"**{self.name}**: {len(self.corpus):,} documents, {len(self.queries):,} queries{pools}; grades {grades}\n\n"
-            "| split | judged queries | judgments |\n|---|---|---|\n" + '\n'.join(rows))
 
 # %% ../nbs/01_data.ipynb #bc62467a
 def _read_records(path: Path, what: str, empty_ok=False) -> dict[str, dict]:
@@ -115,6 +115,18 @@ def _not_empty(records: dict, path: Path, what: str, items: str) -> dict:
     if not records: raise UserError(f"{path}: the {what} is empty (no {items})")
     return records
 
+# %% ../nbs/01_data.ipynb #f2e1a27b
+def drop_docs(ds: IRDataset, doc_ids, why: str):
+    "Remove documents and every judgment and pool entry that names them; record it in `ds.notes`"
+    gone = set(doc_ids)
+    n_judg = sum(d in gone for s in ds.qrels.values() for j in s.values() for d in j)
+    for d in gone: ds.corpus.pop(d)
+    for s in ds.qrels.values():
+        for j in s.values():
+            for d in gone & set(j): del j[d]
+    if ds.pools: ds.pools = {q: [d for d in p if d not in gone] for q, p in ds.pools.items()}
+    ds.notes.append(f"dropped {len(gone)} documents ({why}) and {n_judg} judgments naming them")
+
 # %% ../nbs/01_data.ipynb #418d9eb2
 def load_beir(path, # folder with corpus.jsonl, queries.jsonl, qrels/<split>.tsv and optionally candidates.tsv
               name: str = None, # dataset name; the folder name when omitted
@@ -133,18 +145,6 @@ def load_beir(path, # folder with corpus.jsonl, queries.jsonl, qrels/<split>.tsv
     ds = IRDataset(name or path.name, corpus, queries, qrels, pools)
     if empty: drop_docs(ds, empty, why='empty text')
     return ds
-
-# %% ../nbs/01_data.ipynb #f2e1a27b
-def drop_docs(ds: IRDataset, doc_ids, why: str):
-    "Remove documents and every judgment and pool entry that names them; record it in `ds.notes`"
-    gone = set(doc_ids)
-    n_judg = sum(d in gone for s in ds.qrels.values() for j in s.values() for d in j)
-    for d in gone: ds.corpus.pop(d)
-    for s in ds.qrels.values():
-        for j in s.values():
-            for d in gone & set(j): del j[d]
-    if ds.pools: ds.pools = {q: [d for d in p if d not in gone] for q, p in ds.pools.items()}
-    ds.notes.append(f"dropped {len(gone)} documents ({why}) and {n_judg} judgments naming them")
 
 # %% ../nbs/01_data.ipynb #c83ebecb
 _SAFE_GLOBALS = {('builtins', 'set'), ('builtins', 'frozenset'), ('numpy', 'dtype'),
