@@ -87,6 +87,7 @@ def score_keys(rows: list[dict]) -> list[str]:
     "The `score_*` fields present in the rows"
     return sorted({k for r in rows for k in r if k.startswith('score_')})
 
+# %% ../nbs/13_explorer.ipynb #3eede4b9
 def filter_rows(rows: list[dict], doc_id: str = None, status: str = None, score: str = None, min_score: float = None) -> list[dict]:
     "Rows of one document and status with `score` at least `min_score` (None: no condition)"
     keep = lambda r: ((doc_id is None or r['doc_id'] == doc_id) and (status is None or r['status'] == status)
@@ -102,6 +103,7 @@ def system_metric(rf: RunFolder, system: str, measure: str = 'nDCG@10') -> dict[
     if measure not in per_query: raise ValueError(f"unknown measure {measure!r}: use one of {sorted(per_query)}")
     return per_query[measure]
 
+# %% ../nbs/13_explorer.ipynb #22f99bd6
 def query_deltas(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
     "Per-query b − a on the queries both have, largest loss first"
     d = {q: b[q] - a[q] for q in set(a) & set(b)}
