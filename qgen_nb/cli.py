@@ -19,7 +19,7 @@ from .data import load_dataset, few_gold
 from .evaluation import evaluate_dataset, metrics_table
 from .templates import get_template
 from .generation import Sampling, generate_queries, generation_settings
-from .pipeline import make_generator, make_config, check_settings, Run
+from .pipeline import make_generator, make_config, check_settings, Run, run_seeds
 
 # %% ../nbs/12_cli.ipynb #7faf5b8f
 def qgen_evaluate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datasets id>
@@ -83,10 +83,10 @@ def qgen_generate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datase
     for r in recs[:5]: print(f"  {r['doc_id']}: {r['query']}")
 
 # %% ../nbs/12_cli.ipynb #7ed760ec
-def _print_report(run: Run):
-    "The run's report without its image links"
-    print('\n'.join(l for l in (run.dir/'report.md').read_text().splitlines() if not l.startswith('![')))
-    print(f"run folder: {run.dir}")
+def _print_report(folder: Path):
+    "A run folder's report without its image links"
+    print('\n'.join(l for l in (folder/'report.md').read_text().splitlines() if not l.startswith('![')))
+    print(f"run folder: {folder}")
 
 # %% ../nbs/12_cli.ipynb #612ee3f6
 def qgen_run(config: str = None, # YAML config file
@@ -101,13 +101,16 @@ def qgen_run(config: str = None, # YAML config file
              epochs: int = None, # reranker training epochs
              pools: bool = False, # rerank the collection's candidate pools instead of BM25's top 100
              root: str = None, # parent folder of the run folder (default: runs/)
+             seeds: int = 1, # run seeds seed, seed + 1, ... and pool them into <name>-seeds<n>
             ):
     "Run the pipeline (generate, filter, train, evaluate) and print its report"
     cfg = make_config(method, yaml_path=config, data=data, name=name, seed=seed, gold=gold, n_docs=n_docs,
                       keep=keep, model=model, backend=backend, epochs=epochs, pools=pools or None)
+    if seeds < 1: raise UserError(f"--seeds: {seeds} is below 1; use 1 or more")
+    if seeds > 1: return _print_report(run_seeds(cfg, seeds, root))
     with Run(cfg, root) as run:
         run.report()
-        _print_report(run)
+        _print_report(run.dir)
 
 # %% ../nbs/12_cli.ipynb #49ea012f
 def bundled_data() -> Path:

@@ -59,7 +59,7 @@ def _mean_ndcg(run: dict, qrels: dict) -> float: return float(np.mean(list(evalu
 def fit_fusion(runs: dict[str, dict], # system name -> run of the gold queries' candidates
                qrels: dict, # the gold judgments
                step: float = 0.1, # grid step of the weights
-               tolerance: float = 0.005, # weightings this close to the best count as tied
+               tolerance: float = 0.03, # weightings this close to the best on the gold queries count as tied
               ) -> Fusion:
     "The weighting of `runs` with the best nDCG@10 on the gold queries, ties going to the most even one"
     scored = [(_mean_ndcg(fuse(runs, w), qrels), w) for w in weight_grid(list(runs), step)]

@@ -8,7 +8,7 @@ Docs: https://qgen-nb.github.io/qgen_nb/pipeline.html.md"""
 from __future__ import annotations
 import difflib, json, math, warnings
 from contextlib import ExitStack
-from dataclasses import dataclass, asdict, fields, MISSING
+from dataclasses import dataclass, asdict, fields, replace, MISSING
 from pathlib import Path
 import numpy as np
 import yaml
@@ -19,12 +19,15 @@ from .templates import get_template, DEFAULT_INSTRUCTION
 from .generation import Sampling, PromptGenerator, HFGenerator, VLLMGenerator, ReplayGenerator, sample_docs, generate_queries
 from .scoring import (logprob_score, reranker_score, roundtrip_rank, keep_roundtrip, query_eval, encoder_cosine,
                              top_k, drop_flagged, length_bounds)
-from .reranker import Pair, training_pairs, train_reranker, plot_loss, load_curve
-from .evaluation import corpus_bm25, rerank, evaluate, summarise, metrics_table, compare, write_trec_run, read_trec_run, plot_per_query
+from .reranker import Pair, ENCODERS, LOSSES, training_pairs, train_reranker, gold_validator, plot_loss, load_curve
+from .fusion import Fusion, fit_fusion
+from .evaluation import (corpus_bm25, rerank, evaluate, summarise, metrics_table, bootstrap_ci, compare, write_trec_run,
+                                read_trec_run, plot_per_query)
 
 # %% auto #0
-__all__ = ['METHODS', 'BACKENDS', 'SCORERS', 'TEMPLATES', 'CHECKS', 'RunConfig', 'check_settings', 'read_yaml', 'make_config',
-           'Run', 'LazyGenerator', 'make_generator']
+__all__ = ['METHODS', 'BACKENDS', 'SCORERS', 'TEMPLATES', 'CHECKS', 'FINAL', 'FUSIONS', 'BASELINES', 'SYSTEMS', 'RunConfig',
+           'check_settings', 'read_yaml', 'make_config', 'Run', 'LazyGenerator', 'make_generator', 'seed_configs',
+           'pool_seeds', 'seeds_report', 'run_seeds']
 
 # %% ../nbs/11_pipeline.ipynb #72fe7510
 @dataclass
@@ -56,10 +59,13 @@ class RunConfig:
     neg_depth: int = 30 # BM25 negatives come from this depth
     neg_per_query: int = 3
     base: str = 'minilm-l6' # reranker base model
+    reranker: str = 'bi-encoder' # kind trained on `base`: bi-encoder or cross-encoder (a seq2seq base trains monoT5)
+    loss: str = 'contrastive' # contrastive (in-batch and mined negatives) or bce (pointwise; cross-encoders)
     epochs: int = 1
     train_batch_size: int = 16
-    lr: float = 1e-4 # short runs on few pairs: the rate measured on SciFact in 05_reranker
+    lr: float = 2e-5 # small steps keep the model near the start it is fine-tuned from
     max_length: int = 256
+    validate_every: int = 10 # steps between gold-query checks; training keeps the best checkpoint, the start included (0: the last)
     # evaluation
     split: str = 'test'
     pools: bool = False # rank the collection's candidate pools instead of BM25's top `depth`
@@ -105,7 +111,11 @@ CHECKS = { # setting: (test of the converted value and all settings, what is wro
               "names no model that can be found", _MODEL + " (backend replay: the JSONL file to replay)"),
     'encoder': ((lambda v, s: _is_model(v)), "names no model that can be found", _MODEL),
     'base': ((lambda v, s: _is_model(v)), "names no model that can be found", _MODEL),
-    'lr': ((lambda v, s: v > 0), "is not above 0", "use a positive rate such as 1e-4"),
+    'lr': ((lambda v, s: v > 0), "is not above 0", "use a positive rate such as 2e-5"),
+    'reranker': _one_of(ENCODERS),
+    'loss': ((lambda v, s: v in LOSSES and not (v == 'bce' and s.get('reranker', RunConfig.reranker) == 'bi-encoder')),
+             "is unknown or does not fit the reranker", "use contrastive (either reranker) or bce (reranker: cross-encoder)"),
+    'validate_every': _min(0),
     'temperature': _min(0), 'seed': _min(0), 'examples': _min(0),
     **{k: _min(1) for k in ('gold', 'n_docs', 'per_doc', 'max_new_tokens', 'gen_batch_size', 'keep', 'roundtrip_k',
                             'neg_depth', 'neg_per_query', 'epochs', 'train_batch_size', 'max_length', 'depth')},
@@ -288,28 +298,40 @@ def eval_queries(self: Run) -> dict[str, str]:
 
 # %% ../nbs/11_pipeline.ipynb #a2bc9aa1
 @patch
-def system_run(self: Run, name: str, make_run) -> dict:
-    "The run of system `name`: read from runs/<name>.trec, or made by `make_run()` and written there"
-    path = self.dir/'runs'/f"{name.replace(' ', '_').replace('(', '').replace(')', '')}.trec"
+def system_run(self: Run, name: str, # the system's name in reports
+               make_run, # function making the run when its file is missing
+               gold: bool = False, # a run of the gold queries (runs/gold/) instead of the evaluation queries (runs/)
+              ) -> dict:
+    "The run of system `name`: read from its TREC file, or made by `make_run()` and written there"
+    path = self.dir/'runs'/('gold' if gold else '')/f"{name.replace(' ', '_').replace('(', '').replace(')', '')}.trec"
     if path.exists(): return read_trec_run(path)
     run = make_run()
-    path.parent.mkdir(exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     write_trec_run(run, path, tag=path.stem)
     return run
 
 # %% ../nbs/11_pipeline.ipynb #386af8ca
 @patch
-def bm25_run(self: Run) -> dict:
-    "BM25 over the evaluation pools: the first stage, and the pools every reranker reorders"
-    qs = self.eval_queries()
-    make = (lambda: self.bm25.score_pools(qs, self.ds.pools)) if self.cfg.pools else (lambda: self.bm25.search(qs, k=self.cfg.depth))
-    return self.system_run('BM25', make)
+def queries(self: Run, gold: bool = False) -> dict[str, str]:
+    "Query id -> text of the evaluation queries, or of the gold queries"
+    return {q: self.ds.queries[q] for q in (self.gold.qrels if gold else self.eval_qrels())}
 
 @patch
-def rerank_run(self: Run, name: str, score_pairs_fn) -> dict:
-    "BM25's top `depth` reordered by a pair scorer (`score_pairs_fn()` builds it, only when the run file is missing)"
-    top = {q: sorted(r, key=r.get, reverse=True)[:self.cfg.depth] for q, r in self.bm25_run().items()}
-    return self.system_run(name, lambda: rerank(score_pairs_fn(), self.ds, self.eval_queries(), top))
+def first_stage(self: Run, queries: dict[str, str]) -> dict:
+    "BM25's top `depth` of each query's candidate pool (with `pools`) or of the corpus: the candidates every system ranks"
+    if not self.cfg.pools: return self.bm25.search(queries, k=self.cfg.depth)
+    pools = self.bm25.score_pools(queries, self.ds.pools)
+    return {q: dict(sorted(r.items(), key=lambda x: -x[1])[:self.cfg.depth]) for q, r in pools.items()}
+
+@patch
+def bm25_run(self: Run, gold: bool = False) -> dict:
+    "BM25's ranking of the candidates, on the evaluation queries or the gold queries"
+    return self.system_run('BM25', lambda: self.first_stage(self.queries(gold)), gold)
+
+@patch
+def rerank_run(self: Run, name: str, score_pairs_fn, gold: bool = False) -> dict:
+    "The candidates reordered by a pair scorer (`score_pairs_fn()` builds it, only when the run file is missing)"
+    return self.system_run(name, lambda: rerank(score_pairs_fn(), self.ds, self.queries(gold), self.bm25_run(gold)), gold)
 
 # %% ../nbs/11_pipeline.ipynb #17b31520
 @patch
@@ -322,41 +344,73 @@ def pairs(self: Run) -> list[Pair]:
     return pairs
 
 # %% ../nbs/11_pipeline.ipynb #65a9689e
+def _rows(pairs: list[Pair], loss: str) -> int:
+    "Training rows the objective makes of `pairs`: one per positive (contrastive) or one per pair (bce)"
+    return sum(p.label > 0.5 for p in pairs) if loss == 'contrastive' else len(pairs)
+
 @patch
 def _steps(self: Run) -> int:
     "Optimizer steps of the synthetic reranker's training; a `UserError` when there would be none"
-    n = len(self.pairs())
+    n = _rows(self.pairs(), self.cfg.loss)
     if not n: raise UserError(f"{self.dir}: no training pairs (0 of {len(self.generations())} generated queries kept); generate for more documents (n_docs) or keep more (keep)")
     return math.ceil(n / self.cfg.train_batch_size) * self.cfg.epochs
 
 @patch
-def _train(self: Run, pairs: list[Pair], out: str, **kw):
+def validator(self: Run):
+    "The gold score of a model: its nDCG@10 reranking the gold queries' candidates"
+    return gold_validator(self.ds, self.gold.qrels, self.bm25_run(gold=True))
+
+@patch
+def _train(self: Run, pairs: list[Pair], out: str, validate=None, **kw):
     c = self.cfg
-    return train_reranker(pairs, self.ds, self.dir/out, base=c.base, batch_size=c.train_batch_size, lr=c.lr,
-                          max_length=c.max_length, seed=c.seed, log_every=max(1, self._steps() // 50), **kw)
+    return train_reranker(pairs, self.ds, self.dir/out, base=c.base, kind=c.reranker, loss=c.loss, batch_size=c.train_batch_size,
+                          lr=c.lr, max_length=c.max_length, seed=c.seed, log_every=max(1, self._steps() // 50),
+                          validate=validate, validate_every=c.validate_every, **kw)
 
 @patch
 def synthetic_reranker(self: Run):
-    "The reranker trained on synthetic queries (model/)"
-    return self._train(self.pairs(), 'model', epochs=self.cfg.epochs)
+    "The reranker trained on synthetic queries, its checkpoint chosen on the gold queries (model/)"
+    return self._train(self.pairs(), 'model', epochs=self.cfg.epochs, validate=self.validator() if self.cfg.validate_every else None)
 
 @patch
 def gold_reranker(self: Run):
     "The reranker trained on the gold queries alone, for as many steps as the synthetic one (gold_model/)"
     c, steps = self.cfg, self._steps()
     gold_pairs = training_pairs(self.ds, qrels=self.gold.qrels, bm25=self.bm25, k=c.neg_depth, n=c.neg_per_query, how=c.negatives, seed=c.seed)
-    return self._train(gold_pairs, 'gold_model', epochs=math.ceil(steps * c.train_batch_size / len(gold_pairs)), max_steps=steps)
+    epochs = math.ceil(steps * c.train_batch_size / _rows(gold_pairs, c.loss))
+    return self._train(gold_pairs, 'gold_model', epochs=epochs, max_steps=steps)
 
 # %% ../nbs/11_pipeline.ipynb #310d9f0b
+FINAL = 'synthetic + BM25 + dense' # the run's final ranking
+FUSIONS = {'hybrid (BM25 + dense)': ('BM25', 'zero-shot dense'), FINAL: ('BM25', 'zero-shot dense', 'reranker (synthetic)')}
+BASELINES = ('BM25', 'zero-shot dense', 'hybrid (BM25 + dense)', 'reranker (gold)') # what the final ranking is compared with
+SYSTEMS = (*BASELINES, 'reranker (synthetic)', FINAL) # the rows of a report, in order
+
+@patch
+def system_runs(self: Run, gold: bool = False) -> dict[str, dict]:
+    "The runs of the systems that fusions combine, on the evaluation queries or the gold queries"
+    return {'BM25': self.bm25_run(gold),
+            'zero-shot dense': self.rerank_run('zero-shot dense', lambda: encoder_cosine(self.cfg.encoder), gold),
+            'reranker (synthetic)': self.rerank_run('reranker (synthetic)', lambda: self.synthetic_reranker().score_pairs, gold)}
+
+# %% ../nbs/11_pipeline.ipynb #94ab27e8
+@patch
+def fusions(self: Run) -> dict[str, Fusion]:
+    "The weights of each fused system, fit on the gold queries (fusions.json)"
+    path = self.dir/'fusions.json'
+    if path.exists(): return {n: Fusion(**f) for n, f in json.loads(path.read_text()).items()}
+    gold = self.system_runs(gold=True)
+    fits = {name: fit_fusion({s: gold[s] for s in parts}, self.gold.qrels) for name, parts in FUSIONS.items()}
+    write_atomic(path, json.dumps({n: asdict(f) for n, f in fits.items()}, indent=1))
+    return fits
+
 @patch
 def results(self: Run) -> dict[str, dict]:
     "Per-query metrics of each system: name -> measure -> query id -> value"
-    runs = {'BM25': self.bm25_run(),
-            'zero-shot dense': self.rerank_run('zero-shot dense', lambda: encoder_cosine(self.cfg.encoder)),
-            'reranker (gold)': self.rerank_run('reranker (gold)', lambda: self.gold_reranker().score_pairs),
-            'reranker (synthetic)': self.rerank_run('reranker (synthetic)', lambda: self.synthetic_reranker().score_pairs)}
+    runs = {**self.system_runs(), 'reranker (gold)': self.rerank_run('reranker (gold)', lambda: self.gold_reranker().score_pairs)}
+    runs.update({name: fit({s: runs[s] for s in fit.weights}) for name, fit in self.fusions().items()})
     qrels = self.eval_qrels()
-    return {name: evaluate(r, qrels) for name, r in runs.items()}
+    return {name: evaluate(runs[name], qrels) for name in SYSTEMS}
 
 # %% ../nbs/11_pipeline.ipynb #f4509430
 @patch
@@ -369,32 +423,98 @@ def counts(self: Run) -> dict[str, int]:
 # %% ../nbs/11_pipeline.ipynb #cfa860df
 @patch
 def _plots(self: Run, res: dict) -> list[str]:
-    "Per-query and loss plots, saved as PNG; their file names"
+    "Per-query differences, loss curves and the gold-query checks, saved as PNG; their file names"
     import matplotlib.pyplot as plt
-    fig, axs = plt.subplots(1, 3, figsize=(15, 3.2))
-    plot_per_query(res['BM25']['nDCG@10'], res['reranker (synthetic)']['nDCG@10'], ('BM25', 'synthetic'), ax=axs[0])
-    plot_per_query(res['reranker (gold)']['nDCG@10'], res['reranker (synthetic)']['nDCG@10'], ('gold', 'synthetic'), ax=axs[1])
+    fig, axs = plt.subplots(1, 4, figsize=(19, 3.2))
+    for ax, base in zip(axs, ('BM25', 'hybrid (BM25 + dense)')):
+        plot_per_query(res[base]['nDCG@10'], res[FINAL]['nDCG@10'], (base, 'final'), ax=ax)
     for name, folder in (('synthetic', 'model'), ('gold', 'gold_model')): plot_loss(self.dir/folder, ax=axs[2], label=name)
-    axs[2].legend(); fig.tight_layout(); fig.savefig(self.dir/'plots.png', dpi=90); plt.close(fig)
+    checks = json.loads((self.dir/'model'/'reranker.json').read_text()).get('validation') or [(0, float('nan'))]
+    axs[3].plot(*zip(*checks), marker='o'); axs[3].set(xlabel='step', ylabel='gold nDCG@10', title='checkpoint choice')
+    fig.tight_layout(); fig.savefig(self.dir/'plots.png', dpi=90); plt.close(fig)
     return ['plots.png']
 
 # %% ../nbs/11_pipeline.ipynb #4ae52af8
+def _fusion_line(name: str, fit: Fusion) -> str:
+    return f"- {name}: " + ', '.join(f"{s} {w:.1f}" for s, w in fit.weights.items()) + f" (gold nDCG@10 {fit.gold_ndcg:.3f})"
+
 @patch
 def report(self: Run) -> dict:
     "Write metrics.json and report.md; return the metrics"
     c, res = self.cfg, self.results()
-    comps = [compare(res[a]['nDCG@10'], res['reranker (synthetic)']['nDCG@10'], (a, 'reranker (synthetic)'), seed=c.seed)
-             for a in ('BM25', 'reranker (gold)')]
+    comps = [compare(res[a]['nDCG@10'], res[b]['nDCG@10'], (a, b), seed=c.seed)
+             for a, b in [(base, FINAL) for base in BASELINES] + [('zero-shot dense', 'reranker (synthetic)')]]
     pool = f"the BM25 top {c.depth} of each candidate pool" if c.pools else f'BM25 top {c.depth}'
     held = f"; the {len(self.gold.qrels)} gold queries come from this split and are left out" if self.gold.held_out else ''
+    fits = self.fusions()
     metrics = dict(run=self.dir.name, config=asdict(c), counts=self.counts(), gold=dict(split=self.gold.split, seed=c.seed, queries=sorted(self.gold.qrels)),
-                   systems={n: summarise(r, seed=c.seed) for n, r in res.items()}, comparisons=[asdict(x) for x in comps])
+                   fusions={n: asdict(f) for n, f in fits.items()}, systems={n: summarise(r, seed=c.seed) for n, r in res.items()},
+                   comparisons=[asdict(x) for x in comps])
     write_atomic(self.dir/'metrics.json', json.dumps(metrics, indent=1))
     lines = [f"# {self.dir.name}", '', f"{c.method} on {self.ds.name}: {c.model} wrote queries with the `{self.template().id}` template, "
-             f"`{c.scorer}` filtered them, `{c.base}` was fine-tuned on them (seed {c.seed}, 1 seed).", '',
+             f"`{c.scorer}` filtered them, a {c.reranker} on `{c.base}` was fine-tuned on them (seed {c.seed}).", '',
              '| step | count |', '|---|---|', *[f"| {k} | {v} |" for k, v in metrics['counts'].items()], '',
              f"## {c.split}: {len(self.eval_qrels())} queries, reranking {pool}{held}", '',
              metrics_table(res, seed=c.seed), '', *[f"- {x._repr_markdown_()}" for x in comps], '',
+             f"Fusion weights, fit on the {len(self.gold.qrels)} gold queries:", *[_fusion_line(n, f) for n, f in fits.items()], '',
              *[f"![plots]({f})" for f in self._plots(res)]]
     write_atomic(self.dir/'report.md', '\n'.join(lines) + '\n')
     return metrics
+
+# %% ../nbs/11_pipeline.ipynb #4b0e6075
+def seed_configs(cfg: RunConfig, # the first seed's config
+                 seeds: int, # how many seeds: cfg.seed, cfg.seed + 1, ...
+                ) -> list[RunConfig]:
+    "One config per seed, a named run's folders getting the suffix -s<seed>"
+    return [replace(cfg, seed=s, name=cfg.name and f"{cfg.name}-s{s}") for s in range(cfg.seed, cfg.seed + seeds)]
+
+def pool_seeds(per_seed: list[dict]) -> dict:
+    "Per-query metrics of several runs (system -> measure -> query -> value) averaged per query over the runs that have it"
+    pooled = {}
+    for res in per_seed:
+        for system, measures in res.items():
+            for m, values in measures.items():
+                for q, v in values.items(): pooled.setdefault(system, {}).setdefault(m, {}).setdefault(q, []).append(v)
+    return {s: {m: {q: float(np.mean(v)) for q, v in vals.items()} for m, vals in ms.items()} for s, ms in pooled.items()}
+
+# %% ../nbs/11_pipeline.ipynb #971dfe38
+def _seed_table(per_seed: dict[int, dict]) -> str:
+    "Markdown table of each system's mean nDCG@10 per seed, and their range"
+    seeds = list(per_seed)
+    means = {s: [float(np.mean(list(per_seed[k][s]['nDCG@10'].values()))) for k in seeds] for s in per_seed[seeds[0]]}
+    head = ['| system | ' + ' | '.join(f"seed {k}" for k in seeds) + ' | range |', '|---|' + '---|' * (len(seeds) + 1)]
+    return '\n'.join(head + [f"| {s} | " + ' | '.join(f"{v:.3f}" for v in m) + f" | {max(m) - min(m):.3f} |" for s, m in means.items()])
+
+def seeds_report(runs: list[Run], # finished or unfinished runs of one config with different seeds
+                 out, # folder for the pooled metrics.json and report.md
+                ) -> dict:
+    "Pool the runs of several seeds into metrics.json and report.md: per-query means, intervals, paired tests, spread"
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    per_seed = {r.cfg.seed: r.results() for r in runs}
+    pooled = pool_seeds(list(per_seed.values()))
+    comps = [compare(pooled[a]['nDCG@10'], pooled[b]['nDCG@10'], (a, b))
+             for a, b in [(base, FINAL) for base in BASELINES] + [('zero-shot dense', 'reranker (synthetic)')]]
+    c = runs[0].cfg
+    metrics = dict(runs=[r.dir.name for r in runs], seeds=list(per_seed), systems={n: summarise(r) for n, r in pooled.items()},
+                   comparisons=[asdict(x) for x in comps])
+    write_atomic(out/'metrics.json', json.dumps(metrics, indent=1))
+    lines = [f"# {out.name}", '', f"{c.method} on {runs[0].ds.name}, {len(runs)} seeds ({', '.join(metrics['runs'])}): "
+             f"each query's value averaged over the seeds, then 95% intervals and paired tests over {len(pooled['BM25']['nDCG@10'])} queries.", '',
+             metrics_table(pooled), '', *[f"- {x._repr_markdown_()}" for x in comps], '', '## nDCG@10 of each seed', '', _seed_table(per_seed)]
+    write_atomic(out/'report.md', '\n'.join(lines) + '\n')
+    return metrics
+
+# %% ../nbs/11_pipeline.ipynb #7a6a824c
+def run_seeds(cfg: RunConfig, # the first seed's config
+              seeds: int = 3, # number of seeds
+              root=None, # parent of the run folders; `settings.runs_dir` when omitted
+             ) -> Path:
+    "Run `cfg` with `seeds` seeds, report each, pool them; the pooled report's folder"
+    runs = [Run(c, root) for c in seed_configs(cfg, seeds)]
+    try:
+        for r in runs: r.report()
+        out = runs[0].dir.parent/f"{cfg.name or f'{runs[0].ds.name}-{cfg.method}'}-seeds{seeds}"
+        seeds_report(runs, out)
+        return out
+    finally:
+        for r in runs: r.close()
