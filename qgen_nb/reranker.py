@@ -441,9 +441,9 @@ def _new_encoder(kind: str, base: str, max_length: int, seed: int, device: str):
 def train_encoder(pairs: list, # training pairs (`Pair`s or dicts)
                   ds: IRDataset, # the dataset their doc ids belong to
                   out, # folder for the final model, checkpoints, loss.json, validation.json and reranker.json
-                  kind: str = 'cross-encoder', # 'bi-encoder' or 'cross-encoder'
+                  kind: str = 'bi-encoder', # 'bi-encoder' or 'cross-encoder'
                   base: str = 'minilm-l6', # preset, local folder or Hugging Face id
-                  loss: str = 'bce', # 'contrastive' or 'bce' (cross-encoders)
+                  loss: str = 'contrastive', # 'contrastive' or 'bce' (cross-encoders)
                   epochs: float = 1, # passes over the data
                   batch_size: int = 16, # rows per optimizer step
                   lr: float = 2e-5, # peak learning rate

@@ -1,0 +1,26 @@
+"""Pool the finished runs of experiments/loop_runs.sh per collection (qgen_nb.pipeline.seeds_report) and copy the small
+result files the explanation page reads into experiments/results/.
+    python experiments/collect.py"""
+import json, re, shutil
+from collections import defaultdict
+from pathlib import Path
+import yaml
+from qgen_nb.pipeline import Run, make_config, seeds_report
+
+root, dest = Path('runs/loop'), Path('experiments/results/loop')
+dest.mkdir(parents=True, exist_ok=True)
+finished = defaultdict(list)
+for d in sorted(root.glob('*-s[0-9]')):
+    if (d/'report.md').exists(): finished[re.sub(r'-s\d+$', '', d.name)].append(d)
+for config, folders in finished.items():
+    runs = [Run(make_config(**yaml.safe_load((d/'config.yaml').read_text())), root=root) for d in folders]
+    out = root/f"{config}-seeds"
+    metrics = seeds_report(runs, out)
+    for r in runs:
+        m = json.loads((r.dir/'metrics.json').read_text())
+        meta = json.loads((r.dir/'model'/'reranker.json').read_text())
+        m['training'] = {k: meta.get(k) for k in ('steps', 'train_s', 'validation', 'chosen_step', 'rows')}
+        (dest/f"{r.dir.name}.json").write_text(json.dumps(m, indent=1))
+        r.close()
+    shutil.copy(out/'metrics.json', dest/f"{config}-pooled.json")
+    print(config, len(runs), 'seeds:', {s: round(v['nDCG@10']['mean'], 3) for s, v in metrics['systems'].items()})
