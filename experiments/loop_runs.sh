@@ -6,6 +6,7 @@
 #   bash experiments/loop_runs.sh cisi-inpars-v2:1 ...
 set -u
 cd "$(dirname "$0")/.."
+. .venv/bin/activate
 default="scifact-inpars-v2:0 cranfield-inpars-v2:0 cisi-inpars-v2:0 birco-doris-mae-inpars-v2:0 birco-clinical-trial-inpars-v2:0
 birco-wtb-inpars-v2:0 cranfield-inpars-v2:1 cisi-inpars-v2:1 birco-clinical-trial-inpars-v2:1 cranfield-inpars-v2:2 cisi-inpars-v2:2
 birco-clinical-trial-inpars-v2:2 birco-doris-mae-inpars-v2:1 birco-doris-mae-inpars-v2:2 scifact-inpars-v2:1 scifact-inpars-v2:2

@@ -1,27 +1,31 @@
-"""Fusion of the pilot's saved runs: weights fit on the gold queries (qgen_nb.fusion.fit_fusion), nDCG@10 on the evaluation queries.
-python experiments/pilot_fusion.py runs/pilot/<run folder> variant [variant ...]"""
+"""Fusion of the pilot's saved runs (experiments/loop_pilot.py): weights fit on the gold queries with qgen_nb.fusion.fit_fusion
+at two tolerances, nDCG@10 on the pilot's evaluation queries. Writes experiments/results/pilot_scifact.json.
+    python experiments/pilot_fusion.py runs/pilot/scifact-inpars-v2"""
 import json, sys
 from pathlib import Path
-import numpy as np
+import numpy as np, yaml
 from qgen_nb.pipeline import Run, make_config
 from qgen_nb.fusion import fit_fusion, fuse
 from qgen_nb.evaluation import evaluate
-import yaml
 
 folder = Path(sys.argv[1])
-cfg = make_config(**yaml.safe_load((folder/'config.yaml').read_text()))
-run = Run(cfg, root=folder.parent)
+run = Run(make_config(**yaml.safe_load((folder/'config.yaml').read_text())), root=folder.parent)
 ds, gold = run.ds, run.gold
-runs = {v: json.loads((folder/'pilot'/f'{v}.runs.json').read_text()) for v in sys.argv[2:]}
-first = next(iter(runs.values()))
-bm = {'gold': run.bm25.search({q: ds.queries[q] for q in gold.qrels}, k=200), 'eval': run.bm25.search({q: ds.queries[q] for q in first['eval']}, k=200)}
-bm = {k: {q: {d: r[q][d] for d in first[k][q]} for q in first[k]} for k, r in bm.items()}
+variants = [json.loads(l) for l in open(folder/'pilot.jsonl')]
+runs = {v['variant']: json.loads((folder/'pilot'/f"{v['variant']}.runs.json").read_text()) for v in variants}
+first = runs['dense0']
+bm25 = {k: run.bm25.search({q: ds.queries[q] for q in first[k]}, k=200) for k in ('gold', 'eval')}
+systems = {'BM25': {k: {q: {d: bm25[k][q][d] for d in first[k][q]} for q in first[k]} for k in bm25}, **runs}
 ev_qrels = {q: run.eval_qrels()[q] for q in first['eval']}
-ndcg = lambda r, qr: float(np.mean(list(evaluate(r, qr)['nDCG@10'].values())))
-systems = {'BM25': bm, **runs}
-for combo in [('BM25', v) for v in runs] + [('BM25', 'dense0', v) for v in runs if v != 'dense0']:
-    if not all(c in systems for c in combo): continue
-    fit = fit_fusion({c: systems[c]['gold'] for c in combo}, gold.qrels)
-    print(' + '.join(combo), fit.weights, f"gold {fit.gold_ndcg:.3f}", f"eval {ndcg(fuse({c: systems[c]['eval'] for c in combo}, fit.weights), ev_qrels):.3f}",
-          f"even {ndcg(fuse({c: systems[c]['eval'] for c in combo}, {c: 1 for c in combo}), ev_qrels):.3f}")
-for v in systems: print(v, f"eval alone {ndcg(systems[v]['eval'], ev_qrels):.3f}")
+ndcg = lambda r, qrels: float(np.mean(list(evaluate(r, qrels)['nDCG@10'].values())))
+fused = []
+for last in runs:
+    combo = ('BM25', last) if last == 'dense0' else ('BM25', 'dense0', last)
+    for tol in (0.005, 0.03):
+        fit = fit_fusion({c: systems[c]['gold'] for c in combo}, gold.qrels, tolerance=tol)
+        fused.append(dict(systems=combo, tolerance=tol, weights=fit.weights, gold=fit.gold_ndcg,
+                          eval=ndcg(fuse({c: systems[c]['eval'] for c in combo}, fit.weights), ev_qrels)))
+out = dict(alone=variants, fused=fused, bm25_eval=ndcg(systems['BM25']['eval'], ev_qrels), n_eval=len(ev_qrels), n_gold=len(gold.qrels))
+Path('experiments/results').mkdir(parents=True, exist_ok=True)
+Path('experiments/results/pilot_scifact.json').write_text(json.dumps(out, indent=1))
+for f in fused: print(f['systems'], f['tolerance'], f['weights'], round(f['eval'], 3))

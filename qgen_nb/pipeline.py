@@ -34,6 +34,7 @@ __all__ = ['METHODS', 'BACKENDS', 'SCORERS', 'TEMPLATES', 'CHECKS', 'FINAL', 'FU
 class RunConfig:
     "Everything a run needs: data, gold labels, prompt, generator, filter, training and evaluation settings"
     data: str # BEIR folder, BIRCO pickle or irds:<id>
+    skip_empty: bool = False # drop documents with empty text (and their judgments) instead of refusing the collection
     method: str = 'inpars-v1' # the preset this run started from
     name: str = None # run folder name (default: <dataset>-<method>-s<seed>)
     seed: int = 0
@@ -194,7 +195,7 @@ class Run:
     def __init__(self, cfg: RunConfig, root=None # parent of the run folder; `settings.runs_dir` when omitted
                 ):
         check_settings(asdict(cfg))
-        self.cfg, self.ds = cfg, load_dataset(cfg.data)
+        self.cfg, self.ds = cfg, load_dataset(cfg.data, skip_empty=cfg.skip_empty)
         self.dir = run_dir(cfg.name or f"{self.ds.name}-{cfg.method}-s{cfg.seed}", root)
         self._lock = _claim_folder(self.dir, cfg)
         seed_everything(cfg.seed)

@@ -27,6 +27,7 @@ from .core import resolve_model, seed_everything
 from .data import IRDataset, FewGold, few_gold, eval_qrels
 from . import evaluation
 from .evaluation import BM25, corpus_bm25, evaluate
+from .scoring import encoder_cosine
 
 # %% auto #0
 __all__ = ['MONOT5_TEMPLATE', 'LOSSES', 'ENCODERS', 'Pair', 'pair_texts', 'mine_negatives', 'synthetic_queries', 'gold_queries',
@@ -248,15 +249,9 @@ class BiEncoderReranker(Reranker):
     "A sentence-transformers `SentenceTransformer` scoring pairs by the cosine of the query's and the document's embeddings"
     kind = 'bi-encoder'
     def __init__(self, model: SentenceTransformer, name: str = 'bi-encoder', batch_size: int = 64):
-        store_attr(); self.seen = {}
+        store_attr(); self.cosine = encoder_cosine(model, batch_size)
 
-    def embed(self, texts: list[str]) -> np.ndarray:
-        "Unit-length embeddings of `texts`, each distinct text encoded once"
-        new = [t for t in dict.fromkeys(texts) if t not in self.seen]
-        if new: self.seen.update(zip(new, self.model.encode(new, batch_size=self.batch_size, normalize_embeddings=True)))
-        return np.stack([self.seen[t] for t in texts])
-
-    def _score_batch(self, pairs): return (self.embed([q for q, _ in pairs]) * self.embed([d for _, d in pairs])).sum(1).tolist()
+    def _score_batch(self, pairs): return [float(s) for s in self.cosine(pairs)]
 
 # %% ../nbs/05_reranker.ipynb #407c2533
 def new_bi_encoder(base: str = 'minilm-l6', # preset, local folder or Hugging Face id of a sentence-transformers model

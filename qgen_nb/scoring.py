@@ -40,10 +40,12 @@ def reranker_score(records: list[dict], # generation records, each with `query` 
     return with_score(records, name, scores)
 
 # %% ../nbs/04_scoring.ipynb #5096c8a1
-def encoder_cosine(encoder: str = 'minilm-l6', batch_size: int = 64):
-    "A pair-scoring function: cosine of the sentence-transformers `encoder`'s embeddings of query and document"
+def encoder_cosine(encoder='minilm-l6', # a sentence-transformers model, or its preset, folder or hub id (loaded on the CPU)
+                   batch_size: int = 64, # texts per encoding batch
+                  ):
+    "A pair-scoring function: the cosine of the encoder's embeddings of query and document, each distinct text embedded once"
     from sentence_transformers import SentenceTransformer
-    model, seen = SentenceTransformer(resolve_model(encoder), device='cpu'), {}
+    model, seen = (encoder if isinstance(encoder, SentenceTransformer) else SentenceTransformer(resolve_model(encoder), device='cpu')), {}
     def embed(texts):
         new = list(dict.fromkeys(t for t in texts if t not in seen))
         if new: seen.update(zip(new, model.encode(new, batch_size=batch_size, normalize_embeddings=True)))
