@@ -230,7 +230,7 @@ def few_gold(ds: IRDataset, n: int = 10, seed: int = 0, split: str = None) -> Fe
     eligible = sorted(q for q, j in ds.qrels[split].items() if any(g > 0 for g in j.values()))
     if len(eligible) < n: raise UserError(f"{ds.name}: asked for {n} gold queries, split '{split}' has {len(eligible)} with a relevant document")
     chosen = random.Random(seed).sample(eligible, n)
-    return FewGold({q: dict(ds.qrels[split][q]) for q in chosen}, split, seed, held_out=len(ds.qrels) == 1)
+    return FewGold({q: dict(ds.qrels[split][q]) for q in chosen}, split, seed, held_out=split != 'train')
 
 # %% ../nbs/01_data.ipynb #082e28fb
 def eval_qrels(ds: IRDataset, split: str, gold: FewGold = None) -> dict[str, dict[str, float]]:

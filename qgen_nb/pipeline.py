@@ -38,7 +38,7 @@ class RunConfig:
     method: str = 'inpars-v1' # the preset this run started from
     name: str = None # run folder name (default: <dataset>-<method>-s<seed>)
     seed: int = 0
-    gold: int = 10 # labelled queries available to the run (few_gold)
+    gold: int = 10 # labelled queries (few_gold): from the train split where there is one, else from `split`, left out of its evaluation
     # prompt and generation
     template: str = 'inpars' # inpars, inpars-gbq, promptagator, inpars-plus or a .yaml file
     instruction: str = DEFAULT_INSTRUCTION # for in-domain templates
@@ -199,7 +199,7 @@ class Run:
         self.dir = run_dir(cfg.name or f"{self.ds.name}-{cfg.method}-s{cfg.seed}", root)
         self._lock = _claim_folder(self.dir, cfg)
         seed_everything(cfg.seed)
-        self.gold = few_gold(self.ds, n=cfg.gold, seed=cfg.seed)
+        self.gold = few_gold(self.ds, n=cfg.gold, seed=cfg.seed, split='train' if 'train' in self.ds.qrels else cfg.split)
         self.bm25 = corpus_bm25(self.ds)
 
     def close(self):
