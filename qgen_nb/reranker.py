@@ -23,7 +23,7 @@ from sentence_transformers.cross_encoder import CrossEncoder, CrossEncoderTraine
 from sentence_transformers.cross_encoder import losses as ce_losses
 from sentence_transformers import SentenceTransformer, SentenceTransformerTrainer, SentenceTransformerTrainingArguments
 from sentence_transformers.sentence_transformer import losses as st_losses
-from .core import resolve_model, seed_everything
+from .core import resolve_model, seed_everything, write_atomic
 from .data import IRDataset, FewGold, few_gold, eval_qrels
 from . import evaluation
 from .evaluation import BM25, corpus_bm25, evaluate
@@ -118,9 +118,9 @@ def training_pairs(ds: IRDataset, records: list[dict] = None, # generation recor
 def _finished(out: Path) -> bool: return (Path(out)/'reranker.json').exists()
 
 def _save_run(out: Path, curve: list, meta: dict):
-    "Write the loss curve, then the file that marks the folder as a finished reranker"
-    (out/'loss.json').write_text(json.dumps([[s, l] for s, l in curve]))
-    (out/'reranker.json').write_text(json.dumps(meta, indent=1))
+    "Write the loss curve, then the file that marks the folder as a finished reranker, each whole or not at all"
+    write_atomic(out/'loss.json', json.dumps([[s, l] for s, l in curve]))
+    write_atomic(out/'reranker.json', json.dumps(meta, indent=1))
 
 # %% ../nbs/05_reranker.ipynb #9b08eaba
 def load_curve(path) -> list[tuple[int, float]]:
