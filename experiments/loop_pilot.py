@@ -7,12 +7,11 @@ Results are appended to runs/pilot/<dataset>/results.jsonl (one line per variant
 import argparse, json, time
 from pathlib import Path
 import numpy as np, torch
-from qgen_nb.core import JsonlLog, read_jsonl
+from qgen_nb.core import JsonlLog, resolve_model
 from qgen_nb.pipeline import make_config, Run
-from qgen_nb.reranker import (training_pairs, mine_negatives, synthetic_queries, new_cross_encoder, CrossEncoderReranker, _quiet)
+from qgen_nb.reranker import training_pairs, mine_negatives, synthetic_queries, new_cross_encoder, CrossEncoderReranker
 from qgen_nb.evaluation import evaluate, rerank
 from qgen_nb.scoring import encoder_cosine
-from qgen_nb.core import resolve_model
 
 p = argparse.ArgumentParser()
 p.add_argument('data'); p.add_argument('--n-docs', type=int, default=600); p.add_argument('--keep', type=int, default=300)
@@ -107,7 +106,6 @@ def scorer(v):
     return train_ce(loss, float(lr), out)
 
 log = JsonlLog(run.dir/'pilot.jsonl', key='variant')
-dense_gold = ev_dense = None
 for v in a.variants.split(','):
     if v in log: continue
     t0 = time.time()
