@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 N=${1:-10}; OUT=runs/killtest; RANDOM=7
 rm -rf $OUT; mkdir -p $OUT
 printf 'max_length: 96\ndepth: 20\n' > $OUT/small.yaml
-args() { echo run $OUT/small.yaml --data tests_data --model tests_data/models/tiny-llama --gold 8 --n-docs 24 --keep 12 --name $1 --root $OUT; }
+args() { echo run $OUT/small.yaml --data tests_data --model tests_data/models/tiny-llama --n-gold 8 --n-docs 24 --keep 12 --name $1 --root $OUT; }
 qgen $(args ref) > $OUT/ref.log 2>&1 || { echo "reference run failed"; exit 1; }
 for i in $(seq 1 $N); do
   where=()

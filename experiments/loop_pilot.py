@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np, torch
 from qgen_nb.core import JsonlLog, resolve_model
 from qgen_nb.pipeline import make_config, Run
-from qgen_nb.reranker import training_pairs, mine_negatives, synthetic_queries, new_cross_encoder, CrossEncoderReranker
+from qgen_nb.pairs import training_pairs, mine_negatives, synthetic_queries
+from qgen_nb.rerankers import new_cross_encoder, CrossEncoderReranker
 from qgen_nb.evaluation import evaluate, rerank
 from qgen_nb.scoring import encoder_cosine
 
@@ -58,7 +59,7 @@ def best_w(r_gold, b_gold):
 
 # training data: kept synthetic queries, BM25 negatives
 queries = synthetic_queries(kept)
-negs = mine_negatives(ds, queries, bm25, k=30, n=3, seed=cfg.seed)
+negs = mine_negatives(ds, queries, bm25, neg_depth=30, n_negatives=3, seed=cfg.seed)
 tuples = [(t, pos[0], negs[q]) for q, (t, pos) in queries.items() if len(negs[q]) == 3]
 print(len(tuples), 'training tuples', flush=True)
 
@@ -73,7 +74,7 @@ def train_ce(loss_name, lr, out, max_length=192, bs=8):
     from sentence_transformers.cross_encoder import CrossEncoderTrainer, CrossEncoderTrainingArguments, losses
     model = new_cross_encoder('minilm-l6', max_length, 0)
     if loss_name == 'bce':
-        pairs = training_pairs(ds, records=kept, bm25=bm25, k=30, n=3, seed=cfg.seed)
+        pairs = training_pairs(ds, records=kept, bm25=bm25, neg_depth=30, n_negatives=3, seed=cfg.seed)
         data = Dataset.from_dict(dict(query=[p.query for p in pairs], document=[ds.doc_text(p.doc_id) for p in pairs], label=[p.label for p in pairs]))
         loss, bs = losses.BinaryCrossEntropyLoss(model), 16
     else:

@@ -15,9 +15,9 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['OFFLINE_VARS', 'settings', 'PRESETS', 'offline_env', 'Settings', 'seed_everything', 'run_dir', 'UserError',
-           'write_atomic', 'file_lock', 'text_lines', 'iter_jsonl', 'read_jsonl', 'JsonlLog', 'Preset', 'materialise',
-           'resolve_model']
+__all__ = ['OFFLINE_VARS', 'settings', 'PRESETS', 'offline_env', 'Settings', 'seed_everything', 'default_device', 'run_dir',
+           'UserError', 'write_atomic', 'file_lock', 'text_lines', 'iter_jsonl', 'read_jsonl', 'JsonlLog', 'Preset',
+           'materialise', 'resolve_model']
 
 # %% ../nbs/00_core.ipynb #7d12c9dc
 OFFLINE_VARS = dict(HF_HUB_OFFLINE='1', TRANSFORMERS_OFFLINE='1', HF_DATASETS_OFFLINE='1', LITELLM_LOCAL_MODEL_COST_MAP='True')
@@ -49,6 +49,12 @@ def seed_everything(seed: int = None) -> int:
     np.random.seed(seed)
     if 'torch' in sys.modules: sys.modules['torch'].manual_seed(seed)
     return seed
+
+# %% ../nbs/00_core.ipynb #e657497b
+def default_device() -> str:
+    "'cuda' when a GPU is visible, else 'cpu'"
+    import torch
+    return 'cuda' if torch.cuda.is_available() else 'cpu'
 
 # %% ../nbs/00_core.ipynb #2078ff29
 def run_dir(name: str = None, # folder name; a timestamp when omitted

@@ -221,15 +221,15 @@ class FewGold:
         return f"FewGold({len(self.qrels)} queries from '{self.split}', seed {self.seed}{left})"
 
 # %% ../nbs/01_data.ipynb #49c3af56
-def few_gold(ds: IRDataset, n: int = 10, seed: int = 0, split: str = None) -> FewGold:
-    "Draw `n` labelled queries with a relevant document, from `split` (default: 'train' if present, else the only split)"
+def few_gold(ds: IRDataset, n_queries: int = 10, seed: int = 0, split: str = None) -> FewGold:
+    "Draw `n_queries` labelled queries with a relevant document, from `split` (default: 'train' if present, else the only split)"
     if split is None:
         if 'train' in ds.qrels: split = 'train'
         elif len(ds.qrels) == 1: split = next(iter(ds.qrels))
         else: raise UserError(f"{ds.name}: no 'train' split among {sorted(ds.qrels)}; say which split to draw from")
     eligible = sorted(q for q, j in ds.qrels[split].items() if any(g > 0 for g in j.values()))
-    if len(eligible) < n: raise UserError(f"{ds.name}: asked for {n} gold queries, split '{split}' has {len(eligible)} with a relevant document")
-    chosen = random.Random(seed).sample(eligible, n)
+    if len(eligible) < n_queries: raise UserError(f"{ds.name}: asked for {n_queries} gold queries, split '{split}' has {len(eligible)} with a relevant document")
+    chosen = random.Random(seed).sample(eligible, n_queries)
     return FewGold({q: dict(ds.qrels[split][q]) for q in chosen}, split, seed, held_out=split != 'train')
 
 # %% ../nbs/01_data.ipynb #082e28fb
