@@ -1,11 +1,12 @@
 """Execute notebooks' fast cells in order and keep their outputs (progress bars, widget state and huge HTML dropped;
-`#| slow` and `#| cuda` cells keep what they had). Run from the repository root, then `nbdev-clean`:
-    python tools/save_outputs.py nbs/01_data.ipynb [more notebooks]"""
+`#| slow` ones too with --slow; `#| cuda` cells keep what they had). Run from the repository root, then `nbdev-clean`:
+    python tools/save_outputs.py [--slow] nbs/01_data.ipynb [more notebooks]"""
 import sys, os, re
 from pathlib import Path
 from execnb.shell import read_nb, write_nb, CaptureShell
 
-SKIP = re.compile(r'^#\|\s*(slow|cuda|eval:\s*false)', re.M)
+SLOW = '--slow' in sys.argv # also run the `#| slow` cells (realistic sizes: minutes)
+SKIP = re.compile(r'^#\|\s*(cuda|eval:\s*false)' if SLOW else r'^#\|\s*(slow|cuda|eval:\s*false)', re.M)
 
 def skip(cell): return bool(SKIP.search(cell.source)) or 'nbdev_export()' in cell.source
 
@@ -37,4 +38,5 @@ def save_outputs(path: Path):
     print(path.name, sum(bool(c.get('outputs')) for c in nb.cells if c.cell_type == 'code'), 'code cells with output')
 
 if __name__ == '__main__':
-    for arg in sys.argv[1:]: save_outputs(Path(arg).resolve())
+    for arg in sys.argv[1:]:
+        if arg != '--slow': save_outputs(Path(arg).resolve())
