@@ -86,7 +86,7 @@ def write_atomic(path, # the file to (over)write
 def _umask() -> int:
     m = os.umask(0); os.umask(m); return m
 
-# %% ../nbs/00_core.ipynb #f64c7e84
+# %% ../nbs/00_core.ipynb #4d104e09
 _HELD = {} # lock file -> [open file, depth] held by this process
 
 def _acquire(lock: Path, path):
@@ -99,7 +99,6 @@ def _acquire(lock: Path, path):
         raise UserError(f"{path}: another qgen process is using it (lock file {lock}); wait for it, or remove the lock after it died") from None
     return f
 
-# %% ../nbs/00_core.ipynb #4d104e09
 @contextmanager
 def file_lock(path, # the file to guard; the lock is `<path>.lock` beside it
              ):
@@ -238,7 +237,10 @@ def _join(parts, dest: Path) -> Path:
     return dest
 
 # %% ../nbs/00_core.ipynb #2972af78
-def materialise(preset: Preset, dest: Path, pip_args=()) -> Path:
+def materialise(preset: Preset, # the model to build
+                dest: Path, # its folder; left as it is when it exists
+                pip_args=(), # more arguments to `pip download`, e.g. a local index
+               ) -> Path:
     "Build the model of `preset` in folder `dest` (once) and return the path of its model file or folder"
     if not dest.exists():
         dest.parent.mkdir(parents=True, exist_ok=True)

@@ -31,7 +31,11 @@ class IRDataset:
 
 # %% ../nbs/01_data.ipynb #b9dbf3fb
 @patch
+def __repr__(self: IRDataset): return f"IRDataset({self.name!r}: {len(self.corpus):,} documents, {len(self.queries):,} queries, splits {sorted(self.qrels)})"
+
+@patch
 def _repr_markdown_(self: IRDataset):
+    "Sizes, grades and a table of the splits, for notebooks"
     grades = sorted({g for s in self.qrels.values() for j in s.values() for g in j.values()})
     rows = [f"| {s} | {len(j)} | {sum(map(len, j.values()))} |" for s, j in self.qrels.items()]
     pools = f"; candidate pools for {len(self.pools)} queries" if self.pools else ''
@@ -64,18 +68,23 @@ def _read_records(path: Path, what: str, empty_ok=False) -> dict[str, dict]:
         out[i], first_line[i] = rec, n
     return out
 
+def _not_empty(records: dict, path: Path, what: str, items: str) -> dict:
+    "`records`, or a `UserError` saying that the file holds none"
+    if not records: raise UserError(f"{path}: the {what} is empty (no {items})")
+    return records
+
 # %% ../nbs/01_data.ipynb #285e3095
 def _tsv_rows(path: Path):
     "Numbered, tab-separated rows of a UTF-8 file, skipping blank lines"
     for n, line in text_lines(path):
         if line.strip(): yield n, line.rstrip('\n\r').split('\t')
 
-# %% ../nbs/01_data.ipynb #05457fbc
 def _is_number(s: str) -> bool:
+    "Whether `s` reads as a number (a grade, not a header)"
     try: float(s); return True
     except ValueError: return False
 
-# %% ../nbs/01_data.ipynb #865375d4
+# %% ../nbs/01_data.ipynb #c5d84013
 def _add_judgment(qrels: dict, first: dict, path: Path, n: int, q: str, d: str, g: float):
     "Add one judgment; a repeated (query, doc) pair warns when the grades agree and is a `UserError` when they differ"
     if (q, d) not in first: qrels.setdefault(q, {})[d], first[q, d] = g, n; return
@@ -83,7 +92,6 @@ def _add_judgment(qrels: dict, first: dict, path: Path, n: int, q: str, d: str, 
     if old != g: raise UserError(f"{path}:{n}: query {q!r}, document {d!r} is judged {g:g} here and {old:g} on line {m}; keep one of the two")
     warnings.warn(f"{path}:{n}: repeats the judgment on line {m} (query {q!r}, document {d!r}, grade {g:g}); counted once")
 
-# %% ../nbs/01_data.ipynb #c5d84013
 def _read_qrels(path: Path, queries, corpus) -> dict[str, dict[str, float]]:
     "Judgments of one qrels file (header optional), checking that every id is known"
     qrels, first = {}, {}
@@ -108,12 +116,6 @@ def _read_pools(path: Path, queries, corpus) -> dict[str, list[str]]:
         if d not in corpus: raise UserError(f"{path}:{n}: doc-id {d!r} is not in the corpus")
         pools.setdefault(q, []).append(d)
     return pools
-
-# %% ../nbs/01_data.ipynb #536a7363
-def _not_empty(records: dict, path: Path, what: str, items: str) -> dict:
-    "`records`, or a `UserError` saying that the file holds none"
-    if not records: raise UserError(f"{path}: the {what} is empty (no {items})")
-    return records
 
 # %% ../nbs/01_data.ipynb #f2e1a27b
 def drop_docs(ds: IRDataset, doc_ids, why: str):
@@ -157,8 +159,8 @@ class _PlainUnpickler(pickle.Unpickler):
             raise pickle.UnpicklingError(f"{self.path}: refusing to load {module}.{name} (only plain data is allowed)")
         return super().find_class(module, name)
 
-# %% ../nbs/01_data.ipynb #a1c1eef4
 def _load_plain_pickle(path: Path):
+    "Unpickle `path` with `_PlainUnpickler`"
     with open(path, 'rb') as f:
         u = _PlainUnpickler(f); u.path = path
         return u.load()
@@ -173,7 +175,9 @@ def _birco_texts(d, path, key) -> dict[str, str]:
     return {str(i): t for i, t in d.items()}
 
 # %% ../nbs/01_data.ipynb #c16f28b8
-def load_birco(path, name: str = None) -> IRDataset:
+def load_birco(path, # a BIRCO task pickle; its name holds the split (`dev_set.pickle`)
+               name: str = None, # dataset name; the folder name when omitted
+              ) -> IRDataset:
     "Load a BIRCO task pickle (`query`, `corpus`, `qrel`) through a restricted unpickler"
     path = Path(path)
     raw = _load_plain_pickle(path)
@@ -192,7 +196,8 @@ def load_birco(path, name: str = None) -> IRDataset:
 
 # %% ../nbs/01_data.ipynb #14eb23b1
 def load_ir_datasets(dataset_id: str, # e.g. 'beir/scifact/test'
-                     name: str = None) -> IRDataset:
+                     name: str = None, # dataset name; the id with '/' as '-' when omitted
+                    ) -> IRDataset:
     "Load a collection by its ir_datasets id (needs the package and, on first use, the network)"
     try: import ir_datasets
     except ImportError: raise ImportError(f"loading {dataset_id!r} needs ir_datasets: pip install ir-datasets") from None
@@ -221,7 +226,11 @@ class FewGold:
         return f"FewGold({len(self.qrels)} queries from '{self.split}', seed {self.seed}{left})"
 
 # %% ../nbs/01_data.ipynb #49c3af56
-def few_gold(ds: IRDataset, n_queries: int = 10, seed: int = 0, split: str = None) -> FewGold:
+def few_gold(ds: IRDataset, # the collection to draw from
+             n_queries: int = 10, # how many labelled queries
+             seed: int = 0, # seed of the draw
+             split: str = None, # split to draw from; 'train' when present, else the only split
+            ) -> FewGold:
     "Draw `n_queries` labelled queries with a relevant document, from `split` (default: 'train' if present, else the only split)"
     if split is None:
         if 'train' in ds.qrels: split = 'train'
@@ -233,7 +242,10 @@ def few_gold(ds: IRDataset, n_queries: int = 10, seed: int = 0, split: str = Non
     return FewGold({q: dict(ds.qrels[split][q]) for q in chosen}, split, seed, held_out=split != 'train')
 
 # %% ../nbs/01_data.ipynb #082e28fb
-def eval_qrels(ds: IRDataset, split: str, gold: FewGold = None) -> dict[str, dict[str, float]]:
+def eval_qrels(ds: IRDataset, # the collection
+               split: str, # the split to evaluate on
+               gold: FewGold = None, # the gold labels a run used, if any
+              ) -> dict[str, dict[str, float]]:
     "Judgments of `split` to evaluate on, without the gold queries when they were drawn from it"
     qrels = ds.qrels[split]
     if gold is None or gold.split != split: return qrels

@@ -25,6 +25,7 @@ __all__ = ['MEASURES', 'BM25', 'corpus_bm25', 'rerank', 'is_fractional', 'ndcg_l
 
 # %% ../nbs/02_evaluation.ipynb #ebc60913
 def _tokenizer(stemmer: str|None):
+    "A function from texts to their tokens: lower-cased words, English stop words removed, stemmed by `stemmer`"
     import bm25s, Stemmer
     stem = Stemmer.Stemmer(stemmer).stemWords if stemmer else None
     return lambda texts: bm25s.tokenize(list(texts), stopwords='en', stemmer=stem, return_ids=False, show_progress=False)
@@ -87,7 +88,7 @@ def rerank(score_pairs, # function: list of (query text, doc text) -> list of sc
            ds: IRDataset, # the dataset the candidates' texts come from
            queries: dict[str, str], # query id -> text
            pools: dict[str, list[str]]|dict[str, dict], # query id -> candidate doc ids (a run works too)
-           batch_size: int = 64,
+           batch_size: int = 64, # pairs per call of `score_pairs`
           ) -> dict[str, dict[str, float]]:
     "Score every (query, candidate) pair with `score_pairs` and return the resulting run"
     pairs = [(q, d) for q in queries if q in pools for d in pools[q]]
@@ -117,14 +118,15 @@ def ndcg_linear(run: dict, qrels: dict, k: int = 10) -> dict[str, float]:
         out[q] = dcg / ideal
     return out
 
-# %% ../nbs/02_evaluation.ipynb #b753026f
+# %% ../nbs/02_evaluation.ipynb #cd88ab51
 def _no_overlap(run: dict, qrels: dict, what: str) -> str:
     "The message for a run none of whose queries is judged"
     ex = lambda ids: ', '.join(map(repr, sorted(ids)[:3])) + (', …' if len(ids) > 3 else '')
     return f"none of the run's {len(run)} query ids are judged in {what}: the run has {ex(run)}, the judgments have {ex(qrels)}"
 
-# %% ../nbs/02_evaluation.ipynb #cd88ab51
-def evaluate(run: dict, qrels: dict, min_rel: float = 1,
+def evaluate(run: dict, # query id -> {doc id: score}
+             qrels: dict, # query id -> {doc id: grade}
+             min_rel: float = 1, # the lowest grade the binary measures count as relevant
              what: str = 'the qrels', # names the judgments in warnings, e.g. "scifact split 'test'"
             ) -> dict[str, dict[str, float]]:
     "Per-query metrics: measure name -> query id -> value, over the judged queries with a relevant document"
@@ -141,7 +143,11 @@ def evaluate(run: dict, qrels: dict, min_rel: float = 1,
     return res
 
 # %% ../nbs/02_evaluation.ipynb #90c0057c
-def bootstrap_ci(values, confidence: float = 0.95, n_resamples: int = 2000, seed: int = 0) -> tuple[float, float, float]:
+def bootstrap_ci(values, # per-query values: a dict or a sequence
+                 confidence: float = 0.95, # coverage of the interval
+                 n_resamples: int = 2000, # bootstrap resamples
+                 seed: int = 0, # random seed of the resampling
+                ) -> tuple[float, float, float]:
     "Mean of per-query `values` (a dict or sequence) with a bootstrap confidence interval: (mean, low, high)"
     x = np.asarray(list(values.values()) if isinstance(values, dict) else values, dtype=float)
     if len(x) < 2: return float(x.mean()), float('nan'), float('nan')
@@ -153,10 +159,14 @@ def bootstrap_ci(values, confidence: float = 0.95, n_resamples: int = 2000, seed
 @dataclass
 class Comparison:
     "Paired comparison of two systems on one measure"
-    a: str; b: str; measure: str
-    mean_a: float; mean_b: float
+    a: str # name of the first system (the baseline)
+    b: str # name of the second system
+    measure: str
+    mean_a: float
+    mean_b: float
     delta: float # mean of b - a
-    ci_low: float; ci_high: float # bootstrap interval of `delta`
+    ci_low: float # low end of the bootstrap interval of `delta`
+    ci_high: float # high end of the bootstrap interval of `delta`
     p_value: float # paired permutation test
     n_queries: int
 
@@ -183,14 +193,19 @@ def compare(a: dict[str, float], # per-query values of the first system (the bas
 
 # %% ../nbs/02_evaluation.ipynb #7a6b6bf9
 def metrics_table(systems: dict[str, dict[str, dict[str, float]]], # name -> `evaluate` output
-                  measures=('nDCG@10', 'MRR@10', 'R@100', 'MAP'), seed: int = 0) -> str:
+                  measures=('nDCG@10', 'MRR@10', 'R@100', 'MAP'), # the columns
+                  seed: int = 0, # random seed of the bootstrap intervals
+                 ) -> str:
     "Markdown table of mean metrics with 95% bootstrap intervals, one row per system"
     head = '| system | ' + ' | '.join(measures) + ' |\n|---|' + '---|' * len(measures)
     def cell(v): m, lo, hi = bootstrap_ci(v, seed=seed); return f"{m:.3f} [{lo:.3f}, {hi:.3f}]"
     return '\n'.join([head] + [f"| {n} | " + ' | '.join(cell(r[x]) for x in measures) + ' |' for n, r in systems.items()])
 
 # %% ../nbs/02_evaluation.ipynb #8f5fda9d
-def write_trec_run(run: dict, path, tag: str = 'qgen_nb'):
+def write_trec_run(run: dict, # query id -> {doc id: score}
+                   path, # the file to (over)write
+                   tag: str = 'qgen_nb', # the run's name, in the last column
+                  ):
     "Write a run as a TREC run file (atomically), each query's documents ranked by score"
     def ranked(docs): return sorted(docs.items(), key=lambda x: (x[1], x[0]), reverse=True)
     write_atomic(path, ''.join(f"{q} Q0 {d} {r} {s:.6f} {tag}\n" for q, docs in run.items() for r, (d, s) in enumerate(ranked(docs), 1)))
@@ -212,7 +227,12 @@ def read_trec_run(path) -> dict[str, dict[str, float]]:
 def _cut_hint(line: str) -> str: return '; the file looks cut short (an interrupted write?)' if not line.endswith('\n') else ''
 
 # %% ../nbs/02_evaluation.ipynb #9dca36d8
-def plot_per_query(a: dict[str, float], b: dict[str, float], names=('A', 'B'), measure: str = 'nDCG@10', ax=None):
+def plot_per_query(a: dict[str, float], # per-query values of the first system (the baseline)
+                   b: dict[str, float], # per-query values of the second system
+                   names=('A', 'B'), # the two systems' names, for the title
+                   measure: str = 'nDCG@10', # the measure the values are of, for the axis label
+                   ax=None, # matplotlib axes to draw on; a new figure when omitted
+                  ):
     "Bar chart of per-query differences b − a, sorted, gains in blue and losses in red"
     import matplotlib.pyplot as plt
     qs = sorted(set(a) & set(b), key=lambda q: b[q] - a[q])
@@ -229,7 +249,7 @@ def summarise(per_query: dict[str, dict[str, float]], seed: int = 0) -> dict[str
     "Mean and 95% bootstrap interval of each measure"
     return {n: dict(zip(('mean', 'ci_low', 'ci_high'), bootstrap_ci(v, seed=seed))) for n, v in per_query.items()}
 
-# %% ../nbs/02_evaluation.ipynb #3b283e2b
+# %% ../nbs/02_evaluation.ipynb #a3b31359
 def _user_run(path, ds: IRDataset, split: str) -> dict:
     "A user's TREC run file, refused when none of its queries is judged in `split`"
     if not Path(path).is_file(): raise UserError(f"{path}: no such run file (give 'bm25' or the path of a TREC run file)")
@@ -237,7 +257,6 @@ def _user_run(path, ds: IRDataset, split: str) -> dict:
     if not set(ranked) & set(ds.qrels[split]): raise UserError(f"{path}: {_no_overlap(ranked, ds.qrels[split], f'{ds.name} split {split!r}')}")
     return ranked
 
-# %% ../nbs/02_evaluation.ipynb #a3b31359
 def evaluate_dataset(ds: IRDataset, # the dataset to evaluate on
                      run: str = 'bm25', # 'bm25', or the path of a TREC run file
                      split: str = 'test', # the qrels split whose judged queries are ranked and evaluated

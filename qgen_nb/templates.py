@@ -88,11 +88,12 @@ def inpars_gbq(max_doc_words: int = 200) -> PromptTemplate:
     return PromptTemplate('inpars-gbq', 'InPars-v1 (Bonifacio et al. 2022), GBQ prompt', examples=GENERIC_EXAMPLES,
                           query_label='Good question', bad_label='Bad question', max_doc_words=max_doc_words)
 
-# %% ../nbs/03_templates.ipynb #da702ba7
-DEFAULT_INSTRUCTION = "Write a search query that a user would type to find the document below."
-
 # %% ../nbs/03_templates.ipynb #7a9d0213
-def gold_examples(ds: IRDataset, gold: FewGold = None, n_examples: int = 8, seed: int = 0) -> list[Example]:
+def gold_examples(ds: IRDataset, # the collection the documents and queries come from
+                  gold: FewGold = None, # the labels a run may use; the train split when omitted
+                  n_examples: int = 8, # at most this many examples
+                  seed: int = 0, # seed of the draw
+                 ) -> list[Example]:
     "Up to `n_examples` (best-graded document, query) examples from `gold`, or from the dataset's train split"
     if gold is None and 'train' not in ds.qrels: raise ValueError(f"{ds.name}: no gold labels given and no 'train' split to draw examples from")
     qrels = gold.qrels if gold is not None else ds.qrels['train']
@@ -101,9 +102,18 @@ def gold_examples(ds: IRDataset, gold: FewGold = None, n_examples: int = 8, seed
     return [Example(ds.doc_text(max(qrels[q], key=qrels[q].get)), ds.queries[q]) for q in picked]
 
 # %% ../nbs/03_templates.ipynb #31d4d6ff
-def in_domain(ds: IRDataset, id: str = 'promptagator', instruction: str = DEFAULT_INSTRUCTION, n_examples: int = 8,
-              gold: FewGold = None, seed: int = 0, doc_label: str = 'Document', query_label: str = 'Query',
-              max_doc_words: int = 120) -> PromptTemplate:
+DEFAULT_INSTRUCTION = "Write a search query that a user would type to find the document below."
+
+def in_domain(ds: IRDataset, # the collection whose labelled pairs become the examples
+              id: str = 'promptagator', # the template's id; 'promptagator' and 'inpars-plus' name their paper as scheme
+              instruction: str = DEFAULT_INSTRUCTION, # what the model is asked to do
+              n_examples: int = 8, # how many examples (Promptagator: up to 8; InPars+: 3)
+              gold: FewGold = None, # the labels a run may use; the train split when omitted
+              seed: int = 0, # seed of the draw of examples
+              doc_label: str = 'Document', # label before each document
+              query_label: str = 'Query', # label before each query
+              max_doc_words: int = 120, # documents are clipped to this many words
+             ) -> PromptTemplate:
     "A dataset-specific instruction with `n_examples` in-domain examples (Promptagator: up to 8; InPars+: 3)"
     schemes = {'promptagator': 'Promptagator (Dai et al. 2022)', 'inpars-plus': 'InPars+ (Krastev et al. 2025)'}
     return PromptTemplate(id, schemes.get(id, 'in-domain few-shot'), instruction, gold_examples(ds, gold, n_examples, seed),

@@ -1,5 +1,5 @@
 """Figures on how literate the notebooks are, for issue notes: per notebook, code cells with outputs and the share of
-exported cells followed directly by an example; then the longest exported definitions and the modules' sizes.
+exported cells (the imports-only header cell aside) followed directly by an example; then the longest exported definitions and the modules' sizes.
     python tools/nb_stats.py"""
 import ast, json, re
 from pathlib import Path
@@ -8,7 +8,14 @@ root = Path(__file__).resolve().parents[1]
 
 def directives(src): return set(re.findall(r'^#\|\s*(\w+)', src, re.M))
 
-def is_export(c): return c['cell_type'] == 'code' and directives(''.join(c['source'])) & {'export', 'exports'}
+def is_import_cell(src):
+    "An exported cell holding only imports (the module's header), which no example follows"
+    body = [l for l in src.splitlines() if l.strip() and not l.startswith('#')]
+    return all(l.startswith(('import ', 'from ')) or l.startswith(' ') for l in body)
+
+def is_export(c):
+    src = ''.join(c['source'])
+    return c['cell_type'] == 'code' and directives(src) & {'export', 'exports'} and not is_import_cell(src)
 
 def is_example(c):
     src = ''.join(c['source'])
