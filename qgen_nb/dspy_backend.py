@@ -14,7 +14,7 @@ from dspy.clients.engines.base import validate_request
 from dspy.lm15 import Message, Request, Response, Usage, response_to_events
 from dspy.utils.exceptions import AdapterParseError
 from .generation import Completion, Generator, PromptGenerator, Sampling
-from .templates import DEFAULT_INSTRUCTION, PromptTemplate, _clip
+from .templates import DEFAULT_INSTRUCTION, PromptTemplate, clip_words
 
 # %% auto #0
 __all__ = ['chat_messages', 'GeneratorEngine', 'local_lm', 'DocToQuery', 'query_program', 'with_template', 'DSPyGenerator']
@@ -31,6 +31,13 @@ def chat_messages(request: Request) -> list[dict]:
     head = [{'role': 'system', 'content': system}] if system else []
     return head + [{'role': _ROLES.get(m.role, m.role), 'content': text(m)} for m in request.messages]
 
+# %% ../nbs/04b_dspy.ipynb #d8ba6daa
+def _sampling(config, default_max_tokens: int) -> Sampling:
+    "A request's decoding config as `Sampling` (one completion)"
+    c = config
+    return Sampling(n=1, max_new_tokens=c.max_tokens or default_max_tokens, temperature=c.temperature or 0.0,
+                    top_p=1.0 if c.top_p is None else c.top_p, stop=tuple(c.stop or ()), seed=c.seed or 0)
+
 # %% ../nbs/04b_dspy.ipynb #7f58a7b2
 class GeneratorEngine:
     "A DSPy engine that answers requests with a local qgen_nb `PromptGenerator`, through its tokenizer's chat template"
@@ -46,13 +53,6 @@ class GeneratorEngine:
         "The request rendered as chat text, ending where the assistant's answer begins"
         return self.generator.tokenizer.apply_chat_template(chat_messages(request), add_generation_prompt=True, tokenize=False)
 
-# %% ../nbs/04b_dspy.ipynb #d8ba6daa
-def _sampling(config, default_max_tokens: int) -> Sampling:
-    "A request's decoding config as `Sampling` (one completion)"
-    c = config
-    return Sampling(n=1, max_new_tokens=c.max_tokens or default_max_tokens, temperature=c.temperature or 0.0,
-                    top_p=1.0 if c.top_p is None else c.top_p, stop=tuple(c.stop or ()), seed=c.seed or 0)
-
 # %% ../nbs/04b_dspy.ipynb #92fec563
 @patch
 def complete(self: GeneratorEngine, request: Request) -> Response:
@@ -65,6 +65,7 @@ def complete(self: GeneratorEngine, request: Request) -> Response:
     return Response(id=None, model=request.model, message=Message.assistant(c.text), finish_reason=done,
                     usage=Usage(input_tokens=n_in, output_tokens=len(c.token_logprobs)))
 
+# %% ../nbs/04b_dspy.ipynb #c545c0be
 @patch
 def stream(self: GeneratorEngine, request: Request):
     "The completed response as stream events"
@@ -104,7 +105,7 @@ def _writes_queries(p: dspy.Predict) -> bool:
 def with_template(program: dspy.Module, template: PromptTemplate) -> dspy.Module:
     "A copy of `program` whose query-writing predictors use `template`'s instruction and examples as demos"
     prog = program.deepcopy()
-    demos = [dspy.Example(document=_clip(e.doc, template.max_doc_words), query=e.query).with_inputs('document') for e in template.examples]
+    demos = [dspy.Example(document=clip_words(e.doc, template.max_doc_words), query=e.query).with_inputs('document') for e in template.examples]
     for p in filter(_writes_queries, prog.predictors()):
         if template.instruction.strip(): p.signature = p.signature.with_instructions(template.instruction.strip())
         if demos: p.demos = list(demos)
@@ -141,5 +142,5 @@ def generate(self: DSPyGenerator, template: PromptTemplate, docs: list[str], sam
     if lm is None: raise ValueError(f"{self.name}: no LM; pass `lm=` or call `dspy.configure(lm=...)`")
     prog, lms = with_template(self.program, template), [_rollout_lm(lm, sampling, i) for i in range(sampling.n)]
     def one(doc, lm_i):
-        with dspy.context(lm=lm_i): return self._ask(prog, _clip(doc, template.max_doc_words))
+        with dspy.context(lm=lm_i): return self._ask(prog, clip_words(doc, template.max_doc_words))
     return [[one(d, lm_i) for lm_i in lms] for d in docs]

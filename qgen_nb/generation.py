@@ -272,7 +272,7 @@ def row_seeds(prefix: str, suffixes: list[str], sampling: Sampling) -> list[int]
         raise ValueError(f"Sampling.seeds needs {sampling.n} seeds for each of {len(suffixes)} prompts")
     return [x for r in seeds for x in r]
 
-# %% ../nbs/04_generation.ipynb #ba52c6f4
+# %% ../nbs/04_generation.ipynb #1af8801b
 def _top_p(probs, p: float):
     "Keep the most likely tokens until their probability reaches `p` (at least one), renormalised"
     if p >= 1: return probs
@@ -280,7 +280,6 @@ def _top_p(probs, p: float):
     sp = sp.masked_fill(sp.cumsum(-1) - sp >= p, 0)
     return sp.new_zeros(sp.shape).scatter(-1, idx, sp) / sp.sum(-1, keepdim=True)
 
-# %% ../nbs/04_generation.ipynb #1af8801b
 class _RowSampler:
     "Logits processor that draws each row's next token with that row's own seeded generator, then forces it"
     def __init__(self, seeds: list[int], temperature: float, top_p: float): self.seeds, self.t, self.p, self.gens = seeds, temperature, top_p, None
@@ -351,7 +350,7 @@ def generation_settings(template: PromptTemplate, generator: Generator, sampling
                 chat=bool(getattr(generator, 'chat', False)), max_new_tokens=sampling.max_new_tokens, temperature=sampling.temperature,
                 top_p=sampling.top_p, stop=list(sampling.stop), seed=sampling.seed)
 
-# %% ../nbs/04_generation.ipynb #30483c72
+# %% ../nbs/04_generation.ipynb #bbca0150
 def _read_settings(side: Path) -> dict:
     "The settings stored in `side`"
     try: s = json.loads(side.read_text(encoding='utf-8'))
@@ -365,7 +364,6 @@ def _one_value(out: Path, recs: list, k: str):
     if len(vals) > 1: raise UserError(f"{out}: its records were made with different {k}s ({', '.join(sorted(map(str, vals)))}); it cannot be resumed")
     return vals.pop()
 
-# %% ../nbs/04_generation.ipynb #bbca0150
 def _recorded_settings(out: Path) -> tuple[dict|None, int]:
     "The settings `out` was made with (its settings file, or for older files what its records say) and its number of records"
     recs = list(iter_jsonl(out, partial_tail=True)) if out.exists() else []
@@ -386,6 +384,14 @@ def _claim(out: Path, new: dict) -> JsonlLog:
     return log
 
 # %% ../nbs/04_generation.ipynb #dcac70f2
+def _generate_batch(ds: IRDataset, template: PromptTemplate, generator: Generator, batch: list[str], sampling: Sampling):
+    "Texts, completions and prompt keys of a batch of documents, each completion drawn with its record's own seed"
+    texts = [ds.doc_text(d) for d in batch]
+    sampling = replace(sampling, seeds=[[record_seed(sampling.seed, d, i) for i in range(sampling.n)] for d in batch])
+    if not isinstance(generator, PromptGenerator): return texts, generator.generate(template, texts, sampling), [None] * len(batch)
+    prefix, suffixes = generator.render(template, texts)
+    return texts, generator.complete(prefix, suffixes, sampling), [prompt_key(prefix, s) for s in suffixes]
+
 def _records(batch, texts, outs, keys, template, generator, sampling):
     "One JSONL record per generation of a batch"
     for d, text, comps, key in zip(batch, texts, outs, keys):
@@ -395,21 +401,14 @@ def _records(batch, texts, outs, keys, template, generator, sampling):
                        mean_logprob=c.mean_logprob if c.token_logprobs else None, template=template.id,
                        model=generator.name, seed=sampling.seed, prompt_key=key)
 
-# %% ../nbs/04_generation.ipynb #ee1698d4
-def _generate_batch(ds: IRDataset, template: PromptTemplate, generator: Generator, batch: list[str], sampling: Sampling):
-    "Texts, completions and prompt keys of a batch of documents, each completion drawn with its record's own seed"
-    texts = [ds.doc_text(d) for d in batch]
-    sampling = replace(sampling, seeds=[[record_seed(sampling.seed, d, i) for i in range(sampling.n)] for d in batch])
-    if not isinstance(generator, PromptGenerator): return texts, generator.generate(template, texts, sampling), [None] * len(batch)
-    prefix, suffixes = generator.render(template, texts)
-    return texts, generator.complete(prefix, suffixes, sampling), [prompt_key(prefix, s) for s in suffixes]
-
 # %% ../nbs/04_generation.ipynb #4c2e3ce1
 def generate_queries(ds: IRDataset, template: PromptTemplate, generator: Generator,
                      out, # JSONL file the generations are appended to; rerunning resumes it
                      n_docs: int = None, # how many documents to draw (all when None)
                      doc_ids: list[str] = None, # or exactly these documents
-                     sampling: Sampling = None, batch_size: int = 8) -> list[dict]:
+                     sampling: Sampling = None, # decoding settings; greedy, one query per document when None
+                     batch_size: int = 8, # documents per call of the generator
+                    ) -> list[dict]:
     "Write `sampling.n` queries per document to `out`, skipping those already there; return all records of `out`"
     sampling, out = sampling or Sampling(), Path(out)
     doc_ids = doc_ids or sample_docs(ds, n_docs, sampling.seed)

@@ -15,10 +15,10 @@ from tqdm.auto import tqdm
 from .generation import Completion, PromptGenerator, Sampling, cut_at_stop, decode_pieces, row_seeds
 
 # %% auto #0
-__all__ = ['choice_completion', 'OpenAIGenerator', 'parse_completion_request', 'completion_response', 'OpenAIServer',
-           'serve_openai']
+__all__ = ['choice_completion', 'parse_completion_request', 'completion_response', 'OpenAIServer', 'serve_openai',
+           'OpenAIGenerator']
 
-# %% ../nbs/04a_openai.ipynb #296fa33b
+# %% ../nbs/04a_openai.ipynb #c7c299ec
 def _get(o, k):
     "Field `k` of a response object or of a plain dict (servers' extra fields arrive as dicts)"
     return o.get(k) if isinstance(o, dict) else getattr(o, k, None)
@@ -30,7 +30,6 @@ def _token_logprobs(lp) -> tuple[list[str], list[float]]:
     content = _get(lp, 'content') or []
     return [_get(c, 'token') for c in content], [_get(c, 'logprob') for c in content]
 
-# %% ../nbs/04a_openai.ipynb #c7c299ec
 def choice_completion(choice, # one of `response.choices` (attributes `text` and `logprobs`)
                       stop=('\n',), # the stop strings of the request
                      ) -> Completion:
@@ -53,52 +52,7 @@ def _api_errors(url: str, timeout: float):
     except openai.APIStatusError as e:
         raise RuntimeError(f"{url} answered HTTP {e.status_code}: {e.response.text[:1000]}") from e
 
-# %% ../nbs/04a_openai.ipynb #b555e204
-class OpenAIGenerator(PromptGenerator):
-    "Completions from any OpenAI-compatible server (vLLM, TGI, SGLang, llama.cpp), several requests at a time"
-    progress_from: int = 32 # show a progress bar from this many prompts on
-    def __init__(self, base_url: str, # the server's API root, e.g. http://127.0.0.1:8000/v1
-                 model: str = None, # the model name the server knows; None: the first one it lists
-                 api_key: str = 'EMPTY', # most local servers accept any key
-                 concurrency: int = 8, # requests in flight at once
-                 timeout: float = 600, # seconds to wait for one answer
-                 max_retries: int = 2, # retries after connection errors and 5xx answers
-                ):
-        from openai import OpenAI
-        self.base_url, self.concurrency, self.timeout = base_url.rstrip('/'), concurrency, timeout
-        self.client = OpenAI(base_url=self.base_url, api_key=api_key, timeout=timeout, max_retries=max_retries)
-        if model is None:
-            with _api_errors(self.base_url, timeout): model = self.client.models.list().data[0].id
-        self.model = self.name = model
-
-    def __repr__(self): return f"OpenAIGenerator({self.base_url!r}, model={self.model!r})"
-
-# %% ../nbs/04a_openai.ipynb #5f9b36ee
-@patch
-def _request(self: OpenAIGenerator, prompt: str, sampling: Sampling,
-             seed: int, # the completion's own sampling seed
-            ) -> Completion:
-    "One completion of one prompt, drawn with `seed`"
-    stop = [s for s in sampling.stop if s]
-    with _api_errors(self.base_url, self.timeout):
-        r = self.client.completions.create(model=self.model, prompt=prompt, max_tokens=sampling.max_new_tokens, n=1,
-                                           temperature=sampling.temperature, top_p=sampling.top_p, stop=stop or None,
-                                           logprobs=1, seed=seed)
-    if len(r.choices) != 1: raise RuntimeError(f"{self.base_url}: asked for 1 completion, got {len(r.choices)}")
-    return choice_completion(r.choices[0], stop)
-
-# %% ../nbs/04a_openai.ipynb #7eb93712
-@patch
-def complete(self: OpenAIGenerator, prefix, suffixes, sampling):
-    rows = list(zip([prefix + s for s in suffixes for _ in range(sampling.n)], row_seeds(prefix, suffixes, sampling)))
-    ex = ThreadPoolExecutor(self.concurrency)
-    try:
-        jobs = ex.map(lambda r: self._request(r[0], sampling, r[1]), rows)
-        done = list(tqdm(jobs, total=len(rows), desc=self.name, leave=False, disable=len(rows) < self.progress_from))
-    finally: ex.shutdown(cancel_futures=True)
-    return [done[i:i + sampling.n] for i in range(0, len(done), sampling.n)]
-
-# %% ../nbs/04a_openai.ipynb #d2e4da3d
+# %% ../nbs/04a_openai.ipynb #25708b57
 def _field(req: dict, key: str, kind, default, ok=lambda v: True, need: str = ''):
     "Field `key` of a request, converted with `kind`; `default` when absent or null"
     v = req.get(key)
@@ -108,7 +62,6 @@ def _field(req: dict, key: str, kind, default, ok=lambda v: True, need: str = ''
     if not ok(v): raise ValueError(f"'{key}' must be {need}, got {req[key]!r}")
     return v
 
-# %% ../nbs/04a_openai.ipynb #25708b57
 def parse_completion_request(body: bytes) -> tuple[list[str], Sampling, bool]:
     "Prompts, decoding settings and whether log-probabilities were asked for, from the body of a completions request"
     try: req = json.loads(body or b'null')
@@ -131,7 +84,7 @@ def parse_completion_request(body: bytes) -> tuple[list[str], Sampling, bool]:
     logprobs = _field(req, 'logprobs', int, None, lambda v: v >= 0, 'at least 0') is not None and req['logprobs'] is not False
     return prompts, s, logprobs
 
-# %% ../nbs/04a_openai.ipynb #1157b092
+# %% ../nbs/04a_openai.ipynb #802fdf8d
 def _token_texts(tokenizer, text: str, n: int) -> list[str]:
     "`n` strings that join to `text`: its tokens where `tokenizer` splits it into `n`, else the text at the end"
     if tokenizer is not None and n:
@@ -139,9 +92,9 @@ def _token_texts(tokenizer, text: str, n: int) -> list[str]:
         if len(ids) == n and ''.join(p := [t for t, _ in decode_pieces(tokenizer, ids, [0.0] * n)]) == text: return p
     return [''] * (n - 1) + [text] if n else []
 
-# %% ../nbs/04a_openai.ipynb #802fdf8d
 def completion_response(done: list[list[Completion]], # `n` completions per prompt
-                        model: str, max_tokens: int,
+                        model: str, # the model name the answer reports
+                        max_tokens: int, # the request's budget: a completion that used it all finishes with 'length'
                         logprobs: bool = True, # include tokens and their log-probabilities
                         tokenizer=None, # splits texts back into tokens, when given
                        ) -> dict:
@@ -164,7 +117,6 @@ class _Server(ThreadingHTTPServer):
         with self.slots: done = self.generator.complete('', prompts, sampling)
         return completion_response(done, self.model_name, sampling.max_new_tokens, logprobs, getattr(self.generator, 'tokenizer', None))
 
-# %% ../nbs/04a_openai.ipynb #5a280d3f
 class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *args): pass
 
@@ -225,3 +177,48 @@ def serve_openai(generator: PromptGenerator, # answers the prompts, e.g. an `HFG
                 ) -> OpenAIServer:
     "Serve `generator` over the OpenAI completions protocol (POST /v1/completions, GET /v1/models) from a background thread"
     return OpenAIServer(generator, host, port, model_name, max_parallel)
+
+# %% ../nbs/04a_openai.ipynb #b555e204
+class OpenAIGenerator(PromptGenerator):
+    "Completions from any OpenAI-compatible server (vLLM, TGI, SGLang, llama.cpp), several requests at a time"
+    progress_from: int = 32 # show a progress bar from this many prompts on
+    def __init__(self, base_url: str, # the server's API root, e.g. http://127.0.0.1:8000/v1
+                 model: str = None, # the model name the server knows; None: the first one it lists
+                 api_key: str = 'EMPTY', # most local servers accept any key
+                 concurrency: int = 8, # requests in flight at once
+                 timeout: float = 600, # seconds to wait for one answer
+                 max_retries: int = 2, # retries after connection errors and 5xx answers
+                ):
+        from openai import OpenAI
+        self.base_url, self.concurrency, self.timeout = base_url.rstrip('/'), concurrency, timeout
+        self.client = OpenAI(base_url=self.base_url, api_key=api_key, timeout=timeout, max_retries=max_retries)
+        if model is None:
+            with _api_errors(self.base_url, timeout): model = self.client.models.list().data[0].id
+        self.model = self.name = model
+
+    def __repr__(self): return f"OpenAIGenerator({self.base_url!r}, model={self.model!r})"
+
+# %% ../nbs/04a_openai.ipynb #5f9b36ee
+@patch
+def _request(self: OpenAIGenerator, prompt: str, sampling: Sampling,
+             seed: int, # the completion's own sampling seed
+            ) -> Completion:
+    "One completion of one prompt, drawn with `seed`"
+    stop = [s for s in sampling.stop if s]
+    with _api_errors(self.base_url, self.timeout):
+        r = self.client.completions.create(model=self.model, prompt=prompt, max_tokens=sampling.max_new_tokens, n=1,
+                                           temperature=sampling.temperature, top_p=sampling.top_p, stop=stop or None,
+                                           logprobs=1, seed=seed)
+    if len(r.choices) != 1: raise RuntimeError(f"{self.base_url}: asked for 1 completion, got {len(r.choices)}")
+    return choice_completion(r.choices[0], stop)
+
+# %% ../nbs/04a_openai.ipynb #7eb93712
+@patch
+def complete(self: OpenAIGenerator, prefix, suffixes, sampling):
+    rows = list(zip([prefix + s for s in suffixes for _ in range(sampling.n)], row_seeds(prefix, suffixes, sampling)))
+    ex = ThreadPoolExecutor(self.concurrency)
+    try:
+        jobs = ex.map(lambda r: self._request(r[0], sampling, r[1]), rows)
+        done = list(tqdm(jobs, total=len(rows), desc=self.name, leave=False, disable=len(rows) < self.progress_from))
+    finally: ex.shutdown(cancel_futures=True)
+    return [done[i:i + sampling.n] for i in range(0, len(done), sampling.n)]

@@ -14,8 +14,8 @@ from fastcore.basics import patch
 from .data import IRDataset, FewGold
 
 # %% auto #0
-__all__ = ['GENERIC_EXAMPLES', 'DEFAULT_INSTRUCTION', 'IN_DOMAIN', 'TEMPLATES', 'Example', 'PromptTemplate', 'inpars',
-           'inpars_gbq', 'gold_examples', 'in_domain', 'save_template', 'load_template', 'get_template']
+__all__ = ['GENERIC_EXAMPLES', 'DEFAULT_INSTRUCTION', 'IN_DOMAIN', 'TEMPLATES', 'Example', 'clip_words', 'PromptTemplate',
+           'inpars', 'inpars_gbq', 'gold_examples', 'in_domain', 'save_template', 'load_template', 'get_template']
 
 # %% ../nbs/03_templates.ipynb #eb3a41c0
 @dataclass
@@ -26,7 +26,7 @@ class Example:
     bad_query: str = None
 
 # %% ../nbs/03_templates.ipynb #5703b5c9
-def _clip(text: str, max_words: int) -> str:
+def clip_words(text: str, max_words: int) -> str:
     "The first `max_words` words of `text`"
     words = text.split()
     return text.strip() if len(words) <= max_words else ' '.join(words[:max_words])
@@ -46,7 +46,7 @@ class PromptTemplate:
 
     def _example(self, e: Example) -> str:
         bad = f"{self.bad_label}: {e.bad_query}\n" if self.bad_label and e.bad_query else ''
-        return f"{self.doc_label}: {_clip(e.doc, self.max_doc_words)}\n{bad}{self.query_label}: {e.query}\n\n"
+        return f"{self.doc_label}: {clip_words(e.doc, self.max_doc_words)}\n{bad}{self.query_label}: {e.query}\n\n"
 
     def prefix(self) -> str:
         "The part of a completion prompt shared by every document"
@@ -55,7 +55,7 @@ class PromptTemplate:
 
     def suffix(self, doc: str) -> str:
         "The document-specific end of a completion prompt; the model continues after the query label"
-        return f"{self.doc_label}: {_clip(doc, self.max_doc_words)}\n{self.query_label}:"
+        return f"{self.doc_label}: {clip_words(doc, self.max_doc_words)}\n{self.query_label}:"
 
     def render(self, doc: str) -> str:
         "The whole completion prompt for `doc`"
@@ -140,7 +140,7 @@ def load_template(path) -> PromptTemplate:
 def messages(self: PromptTemplate, doc: str) -> list[dict]:
     "Chat messages asking for a query for `doc`"
     sys = [{'role': 'system', 'content': self.instruction.strip() or DEFAULT_INSTRUCTION}]
-    turn = lambda d: {'role': 'user', 'content': f"{self.doc_label}: {_clip(d, self.max_doc_words)}"}
+    turn = lambda d: {'role': 'user', 'content': f"{self.doc_label}: {clip_words(d, self.max_doc_words)}"}
     shots = [m for e in self.examples for m in (turn(e.doc), {'role': 'assistant', 'content': e.query})]
     return sys + shots + [turn(doc)]
 
@@ -160,7 +160,7 @@ def prompts(self: PromptTemplate, docs: list[str], tokenizer=None, chat: bool = 
     "The shared prefix and the per-document suffixes for `docs`, as completion text or (with `chat`) chat text"
     if not chat: return self.prefix(), [self.suffix(d) for d in docs]
     head, pattern = self.chat_parts(tokenizer)
-    return head, [pattern.format(doc=_clip(d, self.max_doc_words)) for d in docs]
+    return head, [pattern.format(doc=clip_words(d, self.max_doc_words)) for d in docs]
 
 # %% ../nbs/03_templates.ipynb #7dd67522
 IN_DOMAIN = ('promptagator', 'inpars-plus') # presets whose examples come from the collection's own labels
