@@ -42,7 +42,11 @@ def qgen_evaluate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datase
     print(f"\nwrote {out/'metrics.json'} and the run file")
 
 # %% ../nbs/11_cli.ipynb #1d29e128
-def default_out(ds, tpl, gen, sampling: Sampling, root=None # parent of runs/generate (default: `settings.runs_dir`)
+def default_out(ds, # the dataset
+                tpl, # the prompt template
+                gen, # the generator (a lazy one is enough: only its name is read)
+                sampling: Sampling, # the sampling settings
+                root=None, # parent of runs/generate (default: `settings.runs_dir`)
                ) -> Path:
     "runs/generate/<dataset>-<template>-<model>-t<temperature>-s<seed>-<hash of every generation setting>.jsonl"
     s = generation_settings(tpl, gen, sampling)
@@ -62,10 +66,10 @@ def qgen_generate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datase
                   url: str = None, # base URL of the OpenAI-compatible endpoint
                   prompt_format: str = 'completion', # completion, or chat (through the model's chat template)
                   temperature: float = 0.0, # 0: greedy
-                  max_new_tokens: int = 32,
-                  batch_size: int = 8,
+                  max_new_tokens: int = 32, # longest query, in tokens
+                  batch_size: int = 8, # documents per generation call
                   n_gold: int = 0, # in-domain templates: draw examples from this many gold queries (few_gold) instead of train
-                  seed: int = 0,
+                  seed: int = 0, # seeds the document draw, the gold draw and sampling
                  ):
     "Generate synthetic queries for a dataset's documents into a resumable JSONL file"
     check_settings(dict(data=data, template=template, backend=backend, model=model, per_doc=per_doc, temperature=temperature, max_new_tokens=max_new_tokens,
@@ -81,13 +85,12 @@ def qgen_generate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datase
     print(f"{out}: {len(recs)} generations ({tpl.id}, {gen.name}); flagged: {dict(flags) or 'none'}")
     for r in recs[:5]: print(f"  {r['doc_id']}: {r['query']}")
 
-# %% ../nbs/11_cli.ipynb #7ed760ec
+# %% ../nbs/11_cli.ipynb #612ee3f6
 def _print_report(folder: Path):
     "A run folder's report without its image links"
     print('\n'.join(l for l in (folder/'report.md').read_text().splitlines() if not l.startswith('![')))
     print(f"run folder: {folder}")
 
-# %% ../nbs/11_cli.ipynb #612ee3f6
 def qgen_run(config: str = None, # YAML config file
              method: str = None, # inpars-v1, inpars-v2 or promptagator (default: the config's, else inpars-v1)
              data: str = None, # dataset (overrides the config's)

@@ -12,8 +12,9 @@ from pathlib import Path
 import yaml
 from fastcore.basics import patch
 from .core import read_jsonl
-from .data import IRDataset, load_dataset, few_gold, eval_qrels
+from .data import IRDataset, load_dataset, eval_qrels
 from .evaluation import evaluate, read_trec_run, plot_per_query
+from .pipeline import RunConfig, draw_gold
 
 # %% auto #0
 __all__ = ['RunFolder', 'load_run', 'query_table', 'score_keys', 'filter_rows', 'system_metric', 'query_deltas', 'Explorer']
@@ -52,7 +53,7 @@ def load_run(folder, # a pipeline run folder (with config.yaml)
     if not (folder/'config.yaml').exists(): raise FileNotFoundError(f"{folder/'config.yaml'}: missing; not a pipeline run folder")
     cfg = yaml.safe_load((folder/'config.yaml').read_text())
     ds = ds or load_dataset(cfg['data'])
-    gold = few_gold(ds, n_queries=cfg['n_gold'], seed=cfg['seed'])
+    gold = draw_gold(ds, RunConfig(**cfg))
     return RunFolder(folder, cfg, ds, _read(folder, 'generations.jsonl'), _read(folder, 'scored.jsonl'), _read(folder, 'kept.jsonl'),
                      eval_qrels(ds, cfg['split'], gold))
 
@@ -88,14 +89,22 @@ def score_keys(rows: list[dict]) -> list[str]:
     return sorted({k for r in rows for k in r if k.startswith('score_')})
 
 # %% ../nbs/12_explorer.ipynb #3eede4b9
-def filter_rows(rows: list[dict], doc_id: str = None, status: str = None, score: str = None, min_score: float = None) -> list[dict]:
+def filter_rows(rows: list[dict], # rows of `query_table`
+                doc_id: str = None, # only this document's queries
+                status: str = None, # only kept, flagged or filtered queries
+                score: str = None, # the score field `min_score` applies to
+                min_score: float = None, # the lowest value of `score` kept; rows without it drop out
+               ) -> list[dict]:
     "Rows of one document and status with `score` at least `min_score` (None: no condition)"
     keep = lambda r: ((doc_id is None or r['doc_id'] == doc_id) and (status is None or r['status'] == status)
                       and (min_score is None or r.get(score) is not None and r[score] >= min_score))
     return [r for r in rows if keep(r)]
 
 # %% ../nbs/12_explorer.ipynb #35f07b31
-def system_metric(rf: RunFolder, system: str, measure: str = 'nDCG@10') -> dict[str, float]:
+def system_metric(rf: RunFolder, # the run folder
+                  system: str, # a system with a run file in it (`rf.systems`)
+                  measure: str = 'nDCG@10', # one of `evaluate`'s measures
+                 ) -> dict[str, float]:
     "Per-query `measure` of the run file runs/<system>.trec"
     path = rf.dir/'runs'/f"{system}.trec"
     if not path.exists(): raise FileNotFoundError(f"{path}: no such system run; {rf.dir.name} has {rf.systems}")
@@ -104,7 +113,9 @@ def system_metric(rf: RunFolder, system: str, measure: str = 'nDCG@10') -> dict[
     return per_query[measure]
 
 # %% ../nbs/12_explorer.ipynb #22f99bd6
-def query_deltas(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
+def query_deltas(a: dict[str, float], # per-query values of the first system
+                 b: dict[str, float], # per-query values of the second
+                ) -> dict[str, float]:
     "Per-query b − a on the queries both have, largest loss first"
     d = {q: b[q] - a[q] for q in set(a) & set(b)}
     return dict(sorted(d.items(), key=lambda x: (x[1], x[0])))
@@ -148,31 +159,6 @@ class Explorer:
 
     def _repr_mimebundle_(self, **kwargs): return self.widget._repr_mimebundle_(**kwargs)
 
-# %% ../nbs/12_explorer.ipynb #1858e263
-@patch
-def _score_range(self: Explorer, key: str) -> tuple[float, float]:
-    "Lowest and highest value of a score in the table"
-    vals = [r[key] for r in self.rows if r.get(key) is not None]
-    return (min(vals), max(vals)) if vals else (0., 1.)
-
-@patch
-def reset_slider(self: Explorer):
-    "Span the slider over the chosen score's values, at its left end (ranges are set in an order ipywidgets accepts)"
-    lo, hi = self._score_range(self.score.value) if self.scores else (0., 1.)
-    s = self.min_score
-    if lo < s.max: s.min = lo
-    s.max, s.min, s.step, s.value = hi, lo, (hi - lo) / 100 or 1., lo
-
-@patch
-def selected(self: Explorer) -> list[dict]:
-    "The rows the controls select (the slider at its left end sets no minimum, so unscored rows stay)"
-    floor = self.min_score.value if self.scores and self.min_score.value > self.min_score.min else None
-    return filter_rows(self.rows, self.doc.value or None, self.status.value or None, self.score.value, floor)
-
-@patch
-def show_rows(self: Explorer):
-    self.table.value = _rows_html(self.selected(), self.scores)
-
 # %% ../nbs/12_explorer.ipynb #051059bd
 @patch
 def system_names(self: Explorer) -> list[str]:
@@ -197,3 +183,29 @@ def show_deltas(self: Explorer):
         fig, ax = plt.subplots(figsize=(8, 2.8))
         plot_per_query(self.metric_of(self.sys_a.value), self.metric_of(self.sys_b.value), (self.sys_a.value, self.sys_b.value), self.measure, ax=ax)
         plt.show()
+
+# %% ../nbs/12_explorer.ipynb #1858e263
+@patch
+def _score_range(self: Explorer, key: str) -> tuple[float, float]:
+    "Lowest and highest value of a score in the table"
+    vals = [r[key] for r in self.rows if r.get(key) is not None]
+    return (min(vals), max(vals)) if vals else (0., 1.)
+
+@patch
+def reset_slider(self: Explorer):
+    "Span the slider over the chosen score's values, at its left end (ranges are set in an order ipywidgets accepts)"
+    lo, hi = self._score_range(self.score.value) if self.scores else (0., 1.)
+    s = self.min_score
+    if lo < s.max: s.min = lo
+    s.max, s.min, s.step, s.value = hi, lo, (hi - lo) / 100 or 1., lo
+
+@patch
+def selected(self: Explorer) -> list[dict]:
+    "The rows the controls select (the slider at its left end sets no minimum, so unscored rows stay)"
+    floor = self.min_score.value if self.scores and self.min_score.value > self.min_score.min else None
+    return filter_rows(self.rows, self.doc.value or None, self.status.value or None, self.score.value, floor)
+
+@patch
+def show_rows(self: Explorer):
+    "Show the selected rows in the table"
+    self.table.value = _rows_html(self.selected(), self.scores)

@@ -22,17 +22,19 @@ class Pair:
     doc_id: str
     label: float
 
-# %% ../nbs/06_pairs.ipynb #18c31769
 def _as_pair(p) -> Pair:
     "A `Pair` from a `Pair` or a dict with the same keys"
     return p if isinstance(p, Pair) else Pair(p['query'], p['doc_id'], float(p['label']))
 
-def pair_texts(ds: IRDataset, pairs) -> dict[str, list]:
+# %% ../nbs/06_pairs.ipynb #18c31769
+def pair_texts(ds: IRDataset, # the dataset the pairs' doc ids belong to
+               pairs, # `Pair`s or dicts with the same keys
+              ) -> dict[str, list]:
     "Columns `query`, `document` (title and text) and `label` of `pairs`"
     ps = [_as_pair(p) for p in pairs]
     return dict(query=[p.query for p in ps], document=[ds.doc_text(p.doc_id) for p in ps], label=[p.label for p in ps])
 
-# %% ../nbs/06_pairs.ipynb #dc70df34
+# %% ../nbs/06_pairs.ipynb #572f6c93
 def _bm25_negatives(queries, bm25: BM25, neg_depth: int, n_negatives: int, rng) -> dict[str, list[str]]:
     "Draw `n_negatives` of the first `neg_depth` non-positive documents of each query's BM25 ranking"
     depth = neg_depth + max(len(pos) for _, pos in queries.values())
@@ -42,7 +44,6 @@ def _bm25_negatives(queries, bm25: BM25, neg_depth: int, n_negatives: int, rng) 
         return rng.sample(cands, min(n_negatives, len(cands)))
     return {q: draw(q) for q in queries}
 
-# %% ../nbs/06_pairs.ipynb #c3d4ff8e
 def _random_negatives(queries, doc_ids: list[str], n_negatives: int, rng) -> dict[str, list[str]]:
     "Draw `n_negatives` documents that are not positives of the query from `doc_ids`"
     def draw(pos):
@@ -50,13 +51,13 @@ def _random_negatives(queries, doc_ids: list[str], n_negatives: int, rng) -> dic
         return [d for d in picked if d not in set(pos)][:n_negatives]
     return {q: draw(pos) for q, (_, pos) in queries.items()}
 
-# %% ../nbs/06_pairs.ipynb #572f6c93
-def mine_negatives(ds: IRDataset, queries: dict[str, tuple[str, list[str]]], # id -> (query text, positive doc ids)
+def mine_negatives(ds: IRDataset, # the dataset whose corpus the negatives come from
+                   queries: dict[str, tuple[str, list[str]]], # id -> (query text, positive doc ids)
                    bm25: BM25 = None, # index over `ds`'s corpus; built when needed and omitted
                    neg_depth: int = 30, # how='bm25': draw from the first `neg_depth` non-positive documents of the ranking
                    n_negatives: int = 3, # negatives per query
                    how: str = 'bm25', # 'bm25' (hard negatives) or 'random' (from the whole corpus)
-                   seed: int = 0,
+                   seed: int = 0, # seeds the draws
                   ) -> dict[str, list[str]]:
     "Up to `n_negatives` negative doc ids per query from its BM25 top `neg_depth` or from the whole corpus, never one of its positives"
     if how not in ('bm25', 'random'): raise ValueError(f"unknown negative mining {how!r}: use 'bm25' or 'random'")
@@ -77,7 +78,8 @@ def gold_queries(ds: IRDataset, qrels: dict[str, dict[str, float]]) -> dict[str,
     return {q: (ds.queries[q], p) for q, p in pos.items() if p}
 
 # %% ../nbs/06_pairs.ipynb #f8ded962
-def training_pairs(ds: IRDataset, records: list[dict] = None, # generation records with 'doc_id' and 'query'
+def training_pairs(ds: IRDataset, # the dataset the queries' documents belong to
+                   records: list[dict] = None, # generation records with 'doc_id' and 'query'
                    qrels: dict = None, # gold judgments, query id -> doc id -> grade
                    bm25: BM25 = None, # index over `ds`'s corpus; built when needed and omitted
                    neg_depth: int = 30, # draw BM25 negatives from the first `neg_depth` non-positive documents

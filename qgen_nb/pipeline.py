@@ -27,9 +27,9 @@ from .evaluation import (corpus_bm25, rerank, evaluate, summarise, metrics_table
                                 read_trec_run, plot_per_query)
 
 # %% auto #0
-__all__ = ['METHODS', 'BACKENDS', 'SCORERS', 'CHECKS', 'FINAL', 'FUSIONS', 'BASELINES', 'SYSTEMS', 'RunConfig', 'check_settings',
-           'read_yaml', 'make_config', 'Run', 'LazyGenerator', 'make_generator', 'seed_configs', 'pool_seeds',
-           'seeds_report', 'run_seeds']
+__all__ = ['METHODS', 'BACKENDS', 'SCORERS', 'CHECKS', 'LEXICAL', 'DENSE', 'HYBRID', 'SYNTHETIC', 'GOLD_TRAINED', 'FINAL',
+           'FUSIONS', 'BASELINES', 'SYSTEMS', 'RunConfig', 'check_settings', 'read_yaml', 'make_config', 'draw_gold',
+           'Run', 'LazyGenerator', 'make_generator', 'seed_configs', 'pool_seeds', 'seeds_report', 'run_seeds']
 
 # %% ../nbs/10_pipeline.ipynb #72fe7510
 @dataclass
@@ -178,7 +178,14 @@ def make_config(method: str = None, # a method preset; wins over the YAML's `met
     if 'data' not in settings: raise UserError(f"{yaml_path or 'config'}: data: missing; say which data to use ('data: <folder>' or --data)")
     return RunConfig(**{**METHODS[method], **settings})
 
-# %% ../nbs/10_pipeline.ipynb #d6cf35ba
+# %% ../nbs/10_pipeline.ipynb #5a73a704
+def draw_gold(ds: IRDataset, # the run's collection
+              cfg: RunConfig, # the run's settings: `n_gold`, `seed` and the evaluation `split`
+             ) -> FewGold:
+    "A run's gold queries: from the train split where there is one, else from the evaluation split"
+    return few_gold(ds, n_queries=cfg.n_gold, seed=cfg.seed, split='train' if 'train' in ds.qrels else cfg.split)
+
+# %% ../nbs/10_pipeline.ipynb #980a416a
 def _claim_folder(d: Path, cfg: RunConfig) -> ExitStack:
     "Lock run folder `d` for this process and record `cfg` in its config.yaml; refuse a folder made with other settings"
     lock, saved, new = ExitStack(), d/'config.yaml', asdict(cfg)
@@ -190,17 +197,17 @@ def _claim_folder(d: Path, cfg: RunConfig) -> ExitStack:
     write_atomic(saved, yaml.safe_dump(new, sort_keys=False))
     return lock
 
-# %% ../nbs/10_pipeline.ipynb #980a416a
 class Run:
     "A pipeline run: config, folder, dataset and gold labels"
-    def __init__(self, cfg: RunConfig, root=None # parent of the run folder; `settings.runs_dir` when omitted
+    def __init__(self, cfg: RunConfig, # the run's settings
+                 root=None, # parent of the run folder; `settings.runs_dir` when omitted
                 ):
         check_settings(asdict(cfg))
         self.cfg, self.ds = cfg, load_dataset(cfg.data, skip_empty=cfg.skip_empty)
         self.dir = run_dir(cfg.name or f"{self.ds.name}-{cfg.method}-s{cfg.seed}", root)
         self._lock = _claim_folder(self.dir, cfg)
         seed_everything(cfg.seed)
-        self.gold = few_gold(self.ds, n_queries=cfg.n_gold, seed=cfg.seed, split='train' if 'train' in self.ds.qrels else cfg.split)
+        self.gold = draw_gold(self.ds, cfg)
         self.bm25 = corpus_bm25(self.ds)
 
     def close(self):
@@ -218,7 +225,8 @@ class LazyGenerator(PromptGenerator):
     "A generator built on first use; until then it only carries the name and prompt form the settings check needs"
     def __init__(self, build, # makes the real generator
                  name: str, # the name it will have
-                 chat: bool = False): self.build, self.name, self.chat, self.real = build, name, chat, None
+                 chat: bool = False, # prompts go through the model's chat template
+                ): self.build, self.name, self.chat, self.real = build, name, chat, None
     def _get(self): self.real = self.real or self.build(); return self.real
     def render(self, template, docs): return self._get().render(template, docs)
     def complete(self, prefix, suffixes, sampling): return self._get().complete(prefix, suffixes, sampling)
@@ -226,7 +234,9 @@ class LazyGenerator(PromptGenerator):
 
 # %% ../nbs/10_pipeline.ipynb #803f5d34
 def make_generator(backend: str, # hf, vllm, openai (with `url`) or replay (`model` is the JSONL to replay)
-                   model: str, url: str = None, chat: bool = False,
+                   model: str, # a local path, preset or hub id (replay: the JSONL file)
+                   url: str = None, # openai: the server's base URL
+                   chat: bool = False, # prompts go through the model's chat template
                    lazy: bool = False, # hf and vllm: load the model on first use
                   ):
     "A generator by backend name"
@@ -269,12 +279,11 @@ def score(self: Run, records: list[dict]) -> tuple[list[dict], list[dict]]:
     if c.scorer == 'queryeval': scored = query_eval(records, self.ds, self.bm25, encoder_cosine(c.encoder)); return scored, top_k(scored, 'score_queryeval', c.keep)
     raise ValueError(f"unknown scorer {c.scorer!r}: use logprob, reranker, roundtrip or queryeval")
 
-# %% ../nbs/10_pipeline.ipynb #81ee0b24
+# %% ../nbs/10_pipeline.ipynb #fe331f54
 def _write_jsonl(path: Path, records: list[dict]):
     "Write records at once (small derived files: written whole, then renamed into place)"
     write_atomic(path, ''.join(json.dumps(r, ensure_ascii=False) + '\n' for r in records))
 
-# %% ../nbs/10_pipeline.ipynb #fe331f54
 @patch
 def kept(self: Run) -> list[dict]:
     "The filtered synthetic queries (kept.jsonl)"
@@ -289,8 +298,9 @@ def kept(self: Run) -> list[dict]:
 # %% ../nbs/10_pipeline.ipynb #4b6687cb
 @patch
 def eval_qrels(self: Run) -> dict:
-    "The judgments evaluated on (without gold queries drawn from the same split)"
-    return eval_qrels(self.ds, self.cfg.split, self.gold)
+    "The judgments evaluated on (without gold queries drawn from the same split), worked out once per run"
+    if not hasattr(self, '_eval_qrels'): self._eval_qrels = eval_qrels(self.ds, self.cfg.split, self.gold)
+    return self._eval_qrels
 
 @patch
 def eval_queries(self: Run) -> dict[str, str]:
@@ -298,13 +308,19 @@ def eval_queries(self: Run) -> dict[str, str]:
     return {q: self.ds.queries[q] for q in self.eval_qrels()}
 
 # %% ../nbs/10_pipeline.ipynb #a2bc9aa1
+LEXICAL = 'BM25' # BM25 alone: the first stage every other system reorders
+DENSE = 'zero-shot dense' # the encoder every reranker starts from, untrained
+HYBRID = 'hybrid (BM25 + dense)' # BM25 fused with the zero-shot encoder: the best a user has without training
+SYNTHETIC = 'reranker (synthetic)' # the reranker trained on the kept synthetic queries
+GOLD_TRAINED = 'reranker (gold)' # the same recipe trained on the gold queries alone
+
 @patch
 def system_run(self: Run, name: str, # the system's name in reports
                make_run, # function making the run when its file is missing
-               gold: bool = False, # a run of the gold queries (runs/gold/) instead of the evaluation queries (runs/)
+               on_gold: bool = False, # a run of the gold queries (runs/gold/) instead of the evaluation queries (runs/)
               ) -> dict:
     "The run of system `name`: read from its TREC file, or made by `make_run()` and written there"
-    path = self.dir/'runs'/('gold' if gold else '')/f"{name.replace(' ', '_').replace('(', '').replace(')', '')}.trec"
+    path = self.dir/'runs'/('gold' if on_gold else '')/f"{name.replace(' ', '_').replace('(', '').replace(')', '')}.trec"
     if path.exists(): return read_trec_run(path)
     run = make_run()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -313,26 +329,32 @@ def system_run(self: Run, name: str, # the system's name in reports
 
 # %% ../nbs/10_pipeline.ipynb #386af8ca
 @patch
-def queries(self: Run, gold: bool = False) -> dict[str, str]:
+def queries(self: Run, on_gold: bool = False # the gold queries instead of the evaluation queries
+           ) -> dict[str, str]:
     "Query id -> text of the evaluation queries, or of the gold queries"
-    return {q: self.ds.queries[q] for q in (self.gold.qrels if gold else self.eval_qrels())}
+    return {q: self.ds.queries[q] for q in (self.gold.qrels if on_gold else self.eval_qrels())}
 
 @patch
-def first_stage(self: Run, queries: dict[str, str]) -> dict:
+def first_stage(self: Run, queries: dict[str, str] # query id -> text
+               ) -> dict:
     "BM25's top `depth` of each query's candidate pool (with `pools`) or of the corpus: the candidates every system ranks"
     if not self.cfg.pools: return self.bm25.search(queries, k=self.cfg.depth)
     pools = self.bm25.score_pools(queries, self.ds.pools)
     return {q: dict(sorted(r.items(), key=lambda x: -x[1])[:self.cfg.depth]) for q, r in pools.items()}
 
 @patch
-def bm25_run(self: Run, gold: bool = False) -> dict:
+def bm25_run(self: Run, on_gold: bool = False # on the gold queries instead of the evaluation queries
+            ) -> dict:
     "BM25's ranking of the candidates, on the evaluation queries or the gold queries"
-    return self.system_run('BM25', lambda: self.first_stage(self.queries(gold)), gold)
+    return self.system_run(LEXICAL, lambda: self.first_stage(self.queries(on_gold)), on_gold)
 
 @patch
-def rerank_run(self: Run, name: str, score_pairs_fn, gold: bool = False) -> dict:
+def rerank_run(self: Run, name: str, # the system's name in reports
+               score_pairs_fn, # builds the pair scorer; called only when the run file is missing
+               on_gold: bool = False, # on the gold queries instead of the evaluation queries
+              ) -> dict:
     "The candidates reordered by a pair scorer (`score_pairs_fn()` builds it, only when the run file is missing)"
-    return self.system_run(name, lambda: rerank(score_pairs_fn(), self.ds, self.queries(gold), self.bm25_run(gold)), gold)
+    return self.system_run(name, lambda: rerank(score_pairs_fn(), self.ds, self.queries(on_gold), self.bm25_run(on_gold)), on_gold)
 
 # %% ../nbs/10_pipeline.ipynb #17b31520
 @patch
@@ -361,7 +383,7 @@ def _steps(self: Run) -> int:
 @patch
 def validator(self: Run):
     "The gold score of a model: its nDCG@10 reranking the gold queries' candidates"
-    return gold_validator(self.ds, self.gold.qrels, self.bm25_run(gold=True))
+    return gold_validator(self.ds, self.gold.qrels, self.bm25_run(on_gold=True))
 
 @patch
 def _training(self: Run) -> dict:
@@ -384,16 +406,17 @@ def gold_reranker(self: Run):
 
 # %% ../nbs/10_pipeline.ipynb #310d9f0b
 FINAL = 'synthetic + BM25 + dense' # the run's final ranking
-FUSIONS = {'hybrid (BM25 + dense)': ('BM25', 'zero-shot dense'), FINAL: ('BM25', 'zero-shot dense', 'reranker (synthetic)')}
-BASELINES = ('BM25', 'zero-shot dense', 'hybrid (BM25 + dense)', 'reranker (gold)') # what the final ranking is compared with
-SYSTEMS = (*BASELINES, 'reranker (synthetic)', FINAL) # the rows of a report, in order
+FUSIONS = {HYBRID: (LEXICAL, DENSE), FINAL: (LEXICAL, DENSE, SYNTHETIC)}
+BASELINES = (LEXICAL, DENSE, HYBRID, GOLD_TRAINED) # what the final ranking is compared with
+SYSTEMS = (*BASELINES, SYNTHETIC, FINAL) # the rows of a report, in order
 
 @patch
-def system_runs(self: Run, gold: bool = False) -> dict[str, dict]:
+def system_runs(self: Run, on_gold: bool = False # on the gold queries instead of the evaluation queries
+               ) -> dict[str, dict]:
     "The runs of the systems that fusions combine, on the evaluation queries or the gold queries"
-    return {'BM25': self.bm25_run(gold),
-            'zero-shot dense': self.rerank_run('zero-shot dense', lambda: encoder_cosine(self.cfg.encoder), gold),
-            'reranker (synthetic)': self.rerank_run('reranker (synthetic)', lambda: self.synthetic_reranker().score_pairs, gold)}
+    return {LEXICAL: self.bm25_run(on_gold),
+            DENSE: self.rerank_run(DENSE, lambda: encoder_cosine(self.cfg.encoder), on_gold),
+            SYNTHETIC: self.rerank_run(SYNTHETIC, lambda: self.synthetic_reranker().score_pairs, on_gold)}
 
 # %% ../nbs/10_pipeline.ipynb #94ab27e8
 @patch
@@ -401,15 +424,15 @@ def fusions(self: Run) -> dict[str, Fusion]:
     "The weights of each fused system, fit on the gold queries (fusions.json)"
     path = self.dir/'fusions.json'
     if path.exists(): return {n: Fusion(**f) for n, f in json.loads(path.read_text()).items()}
-    gold = self.system_runs(gold=True)
-    fits = {name: fit_fusion({s: gold[s] for s in parts}, self.gold.qrels) for name, parts in FUSIONS.items()}
+    gold_runs = self.system_runs(on_gold=True)
+    fits = {name: fit_fusion({s: gold_runs[s] for s in parts}, self.gold.qrels) for name, parts in FUSIONS.items()}
     write_atomic(path, json.dumps({n: asdict(f) for n, f in fits.items()}, indent=1))
     return fits
 
 @patch
 def results(self: Run) -> dict[str, dict]:
     "Per-query metrics of each system: name -> measure -> query id -> value"
-    runs = {**self.system_runs(), 'reranker (gold)': self.rerank_run('reranker (gold)', lambda: self.gold_reranker().score_pairs)}
+    runs = {**self.system_runs(), GOLD_TRAINED: self.rerank_run(GOLD_TRAINED, lambda: self.gold_reranker().score_pairs)}
     runs.update({name: fit({s: runs[s] for s in fit.weights}) for name, fit in self.fusions().items()})
     qrels = self.eval_qrels()
     return {name: evaluate(runs[name], qrels) for name in SYSTEMS}
@@ -428,7 +451,7 @@ def _plots(self: Run, res: dict) -> list[str]:
     "Per-query differences, loss curves and the gold-query checks, saved as PNG; their file names"
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, 4, figsize=(19, 3.2))
-    for ax, base in zip(axs, ('BM25', 'hybrid (BM25 + dense)')):
+    for ax, base in zip(axs, (LEXICAL, HYBRID)):
         plot_per_query(res[base]['nDCG@10'], res[FINAL]['nDCG@10'], (base, 'final'), ax=ax)
     for name, folder in (('synthetic', 'model'), ('gold', 'gold_model')): plot_loss(self.dir/folder, ax=axs[2], label=name)
     checks = json.loads((self.dir/'model'/'reranker.json').read_text()).get('validation') or [(0, float('nan'))]
@@ -445,7 +468,7 @@ def report(self: Run) -> dict:
     "Write metrics.json and report.md; return the metrics"
     c, res = self.cfg, self.results()
     comps = [compare(res[a]['nDCG@10'], res[b]['nDCG@10'], (a, b), seed=c.seed)
-             for a, b in [(base, FINAL) for base in BASELINES] + [('zero-shot dense', 'reranker (synthetic)')]]
+             for a, b in [(base, FINAL) for base in BASELINES] + [(DENSE, SYNTHETIC)]]
     pool = f"the BM25 top {c.depth} of each candidate pool" if c.pools else f'BM25 top {c.depth}'
     held = f"; the {len(self.gold.qrels)} gold queries come from this split and are left out" if self.gold.held_out else ''
     fits = self.fusions()
@@ -495,13 +518,13 @@ def seeds_report(runs: list[Run], # finished or unfinished runs of one config wi
     per_seed = {r.cfg.seed: r.results() for r in runs}
     pooled = pool_seeds(list(per_seed.values()))
     comps = [compare(pooled[a]['nDCG@10'], pooled[b]['nDCG@10'], (a, b))
-             for a, b in [(base, FINAL) for base in BASELINES] + [('zero-shot dense', 'reranker (synthetic)')]]
+             for a, b in [(base, FINAL) for base in BASELINES] + [(DENSE, SYNTHETIC)]]
     c = runs[0].cfg
     metrics = dict(runs=[r.dir.name for r in runs], seeds=list(per_seed), systems={n: summarise(r) for n, r in pooled.items()},
                    comparisons=[asdict(x) for x in comps])
     write_atomic(out/'metrics.json', json.dumps(metrics, indent=1))
     lines = [f"# {out.name}", '', f"{c.method} on {runs[0].ds.name}, {len(runs)} seeds ({', '.join(metrics['runs'])}): "
-             f"each query's value averaged over the seeds, then 95% intervals and paired tests over {len(pooled['BM25']['nDCG@10'])} queries.", '',
+             f"each query's value averaged over the seeds, then 95% intervals and paired tests over {len(pooled[LEXICAL]['nDCG@10'])} queries.", '',
              metrics_table(pooled), '', *[f"- {x._repr_markdown_()}" for x in comps], '', '## nDCG@10 of each seed', '', _seed_table(per_seed)]
     write_atomic(out/'report.md', '\n'.join(lines) + '\n')
     return metrics

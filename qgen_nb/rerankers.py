@@ -24,8 +24,8 @@ from . import evaluation
 from .scoring import encoder_cosine
 
 # %% auto #0
-__all__ = ['MONOT5_TEMPLATE', 'Reranker', 'CrossEncoderReranker', 'SegmentCosine', 'new_cross_encoder', 'BiEncoderReranker',
-           'new_bi_encoder', 'true_false_ids', 'MonoT5Reranker', 'is_finished', 'mark_finished', 'load_curve',
+__all__ = ['MONOT5_TEMPLATE', 'Reranker', 'SegmentCosine', 'new_cross_encoder', 'CrossEncoderReranker', 'new_bi_encoder',
+           'BiEncoderReranker', 'true_false_ids', 'MonoT5Reranker', 'is_finished', 'mark_finished', 'load_curve',
            'load_reranker', 'as_reranker']
 
 # %% ../nbs/07_rerankers.ipynb #370cbdb7
@@ -51,20 +51,13 @@ def score_pairs(self: Reranker, pairs: list[tuple[str, str]], # (query text, doc
 
 # %% ../nbs/07_rerankers.ipynb #0abe690d
 @patch
-def rerank(self: Reranker, ds: IRDataset, queries: dict[str, str], # query id -> text
+def rerank(self: Reranker, ds: IRDataset, # the dataset the candidates' texts come from
+           queries: dict[str, str], # query id -> text
            pools: dict, # query id -> candidate doc ids, or a first-stage run
-           batch_size: int = 64) -> dict[str, dict[str, float]]:
+           batch_size: int = 64, # pairs handed to `score_pairs` at a time
+          ) -> dict[str, dict[str, float]]:
     "A run: every query's candidates scored by this reranker"
     return evaluation.rerank(self.score_pairs, ds, queries, pools, batch_size=batch_size)
-
-# %% ../nbs/07_rerankers.ipynb #d49e02d5
-class CrossEncoderReranker(Reranker):
-    "A sentence-transformers `CrossEncoder`, scoring pairs by its logit"
-    kind = 'cross-encoder'
-    def __init__(self, model: CrossEncoder, name: str = 'cross-encoder', batch_size: int = 32): store_attr()
-
-    def _score_batch(self, pairs):
-        return self.model.predict(pairs, batch_size=len(pairs), activation_fn=torch.nn.Identity(), show_progress_bar=False).tolist()
 
 # %% ../nbs/07_rerankers.ipynb #a7822172
 def _masked_mean(states: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
@@ -77,7 +70,9 @@ class SegmentCosine(Module):
     __module__ = 'qgen_nb.rerankers' # saved models name the package's class, also when a notebook defines it
     config_keys = ['sep_token_id']
     def __init__(self, sep_token_id: int, # the separator that ends the query segment
-                 scale: float = 10.0, shift: float = 0.5): # logit = scale * (cosine - shift); both are trained
+                 scale: float = 10.0, # logit = scale * (cosine - shift); trained
+                 shift: float = 0.5, # trained as well
+                ):
         super().__init__()
         self.sep_token_id = sep_token_id
         self.scale, self.shift = torch.nn.Parameter(torch.tensor(scale)), torch.nn.Parameter(torch.tensor(shift))
@@ -120,7 +115,9 @@ def _is_cross_encoder(path: str) -> bool:
 
 def new_cross_encoder(base: str = 'minilm-l6', # preset, local folder or Hugging Face id of an encoder
                       max_length: int = 256, # pairs are truncated to this many tokens
-                      seed: int = 0, device: str = None) -> CrossEncoder:
+                      seed: int = 0, # seeds any freshly initialised weights
+                      device: str = None, # 'cpu', 'cuda', ...; the library's choice when omitted
+                     ) -> CrossEncoder:
     "A `CrossEncoder` on `base`: a published cross-encoder as it is, any other encoder with a `SegmentCosine` head"
     seed_everything(seed)
     path = resolve_model(base)
@@ -131,14 +128,14 @@ def new_cross_encoder(base: str = 'minilm-l6', # preset, local folder or Hugging
         if enc.tokenizer.sep_token_id is None: raise ValueError(f"{base}: its tokenizer has no separator token to split a pair at")
         return CrossEncoder(modules=[enc, SegmentCosine(enc.tokenizer.sep_token_id)], device=device)
 
-# %% ../nbs/07_rerankers.ipynb #c41af584
-class BiEncoderReranker(Reranker):
-    "A sentence-transformers `SentenceTransformer` scoring pairs by the cosine of the query's and the document's embeddings"
-    kind = 'bi-encoder'
-    def __init__(self, model: SentenceTransformer, name: str = 'bi-encoder', batch_size: int = 64):
-        store_attr(); self.cosine = encoder_cosine(model, batch_size)
+# %% ../nbs/07_rerankers.ipynb #d49e02d5
+class CrossEncoderReranker(Reranker):
+    "A sentence-transformers `CrossEncoder`, scoring pairs by its logit"
+    kind = 'cross-encoder'
+    def __init__(self, model: CrossEncoder, name: str = 'cross-encoder', batch_size: int = 32): store_attr()
 
-    def _score_batch(self, pairs): return [float(s) for s in self.cosine(pairs)]
+    def _score_batch(self, pairs):
+        return self.model.predict(pairs, batch_size=len(pairs), activation_fn=torch.nn.Identity(), show_progress_bar=False).tolist()
 
 # %% ../nbs/07_rerankers.ipynb #407c2533
 def new_bi_encoder(base: str = 'minilm-l6', # preset, local folder or Hugging Face id of a sentence-transformers model
@@ -149,6 +146,15 @@ def new_bi_encoder(base: str = 'minilm-l6', # preset, local folder or Hugging Fa
     with _quiet(): model = SentenceTransformer(resolve_model(base), device=device)
     model.max_seq_length = max_length
     return model
+
+# %% ../nbs/07_rerankers.ipynb #c41af584
+class BiEncoderReranker(Reranker):
+    "A sentence-transformers `SentenceTransformer` scoring pairs by the cosine of the query's and the document's embeddings"
+    kind = 'bi-encoder'
+    def __init__(self, model: SentenceTransformer, name: str = 'bi-encoder', batch_size: int = 64):
+        store_attr(); self.cosine = encoder_cosine(model, batch_size)
+
+    def _score_batch(self, pairs): return [float(s) for s in self.cosine(pairs)]
 
 # %% ../nbs/07_rerankers.ipynb #1129de5b
 MONOT5_TEMPLATE = "Query: {q} Document: {d} Relevant:"
@@ -181,6 +187,7 @@ def encode(self: MonoT5Reranker, pairs: list[tuple[str, str]]):
     enc = self.tokenizer(texts, padding=True, truncation=True, max_length=self.max_length, padding_side='right', return_tensors='pt')
     return enc.to(self.model.device)
 
+# %% ../nbs/07_rerankers.ipynb #0357702f
 @patch
 def logits(self: MonoT5Reranker, pairs: list[tuple[str, str]]) -> torch.Tensor:
     "Logits of the (true, false) tokens at the first decoder step, shape (n, 2)"
@@ -223,7 +230,9 @@ def _own_modules(path: str) -> bool:
     return all(t.startswith(('sentence_transformers.', 'qgen_nb.')) for t in types)
 
 def load_reranker(path_or_name: str, # a reranker folder, a preset, a local model folder or a Hugging Face id
-                  device: str = None, batch_size: int = None) -> Reranker:
+                  device: str = None, # 'cpu', 'cuda', ...; the library's choice when omitted
+                  batch_size: int = None, # the reranker's scoring batch size; its kind's default when omitted
+                 ) -> Reranker:
     "Load a bi-encoder, cross-encoder or monoT5 reranker, whichever `path_or_name` holds"
     path = resolve_model(str(path_or_name))
     meta = json.loads((Path(path)/'reranker.json').read_text()) if is_finished(path) else {}

@@ -28,8 +28,17 @@ from .rerankers import (Reranker, MonoT5Reranker, as_reranker, new_bi_encoder, n
                                load_curve, is_finished, mark_finished, _kind_of)
 
 # %% auto #0
-__all__ = ['LOSSES', 'ENCODERS', 'gold_validator', 'GoldCheckpoint', 'train_encoder', 'plot_loss', 'train_monot5',
+__all__ = ['ENCODERS', 'LOSSES', 'gold_validator', 'GoldCheckpoint', 'train_encoder', 'plot_loss', 'train_monot5',
            'train_reranker', 'training_rows', 'gold_baseline']
+
+# %% ../nbs/08_training.ipynb #1684f02d
+ENCODERS = ('bi-encoder', 'cross-encoder')
+
+def _new_encoder(kind: str, base: str, max_length: int, seed: int, device: str):
+    "A fresh bi-encoder or cross-encoder on `base`"
+    if kind not in ENCODERS: raise ValueError(f"unknown reranker kind {kind!r}: use {' or '.join(ENCODERS)}")
+    seed_everything(seed)
+    return new_bi_encoder(base, max_length, device) if kind == 'bi-encoder' else new_cross_encoder(base, max_length, seed, device)
 
 # %% ../nbs/08_training.ipynb #14e6b2ab
 LOSSES = ('contrastive', 'bce')
@@ -59,7 +68,8 @@ def gold_validator(ds: IRDataset, # the dataset of the gold queries
 # %% ../nbs/08_training.ipynb #ff1dd8f5
 class GoldCheckpoint(TrainerCallback):
     "Measure the model on the gold queries every `every` steps; at the end put back the best weights, the start included"
-    def __init__(self, model, validate, # the model in training, and a function of it giving its gold score
+    def __init__(self, model, # the model in training
+                 validate, # a function of the model giving its gold score (`gold_validator`)
                  every: int, # steps between measurements
                  folder: Path, # where validation.json and best.pt go
                 ):
@@ -93,7 +103,7 @@ def _train_args(model, out: Path, loss: str, epochs, batch_size, lr, seed, max_s
                 save_total_limit=1, report_to='none', disable_tqdm=True, dataloader_pin_memory=torch.cuda.is_available(),
                 batch_sampler='no_duplicates' if loss == 'contrastive' else 'batch_sampler')
 
-# %% ../nbs/08_training.ipynb #16dd1cee
+# %% ../nbs/08_training.ipynb #5e83500c
 class _TrainBar(TrainerCallback):
     "A tqdm bar over training steps showing the latest logged loss"
     def __init__(self, desc: str): self.desc, self.bar = desc, None
@@ -103,16 +113,6 @@ class _TrainBar(TrainerCallback):
         if logs and 'loss' in logs: self.bar.set_postfix(loss=f"{logs['loss']:.4f}")
     def on_train_end(self, args, state, control, **kw): self.bar.close()
 
-# %% ../nbs/08_training.ipynb #1684f02d
-ENCODERS = ('bi-encoder', 'cross-encoder')
-
-def _new_encoder(kind: str, base: str, max_length: int, seed: int, device: str):
-    "A fresh bi-encoder or cross-encoder on `base`"
-    if kind not in ENCODERS: raise ValueError(f"unknown reranker kind {kind!r}: use {' or '.join(ENCODERS)}")
-    seed_everything(seed)
-    return new_bi_encoder(base, max_length, device) if kind == 'bi-encoder' else new_cross_encoder(base, max_length, seed, device)
-
-# %% ../nbs/08_training.ipynb #5e83500c
 def train_encoder(pairs: list, # training pairs (`Pair`s or dicts)
                   ds: IRDataset, # the dataset their doc ids belong to
                   out, # folder for the final model, checkpoints, loss.json, validation.json and reranker.json
@@ -176,6 +176,7 @@ def loss(self: MonoT5Reranker, pairs: list[tuple[str, str]], labels: list[float]
     t = self.tokenizer(targets, padding=True, padding_side='right', return_tensors='pt').to(self.model.device)
     return self.model(**self.encode(pairs), labels=t.input_ids.masked_fill(t.attention_mask == 0, -100)).loss
 
+# %% ../nbs/08_training.ipynb #40f94f01
 @patch
 def save(self: MonoT5Reranker, out: Path):
     "Write model and tokenizer into `out`"
@@ -205,11 +206,19 @@ def _train_loop(rr: MonoT5Reranker, cols: dict, batches, lr: float, log_every: i
     return curve
 
 # %% ../nbs/08_training.ipynb #33c31113
-def train_monot5(pairs: list, ds: IRDataset, out, # training pairs, their dataset, and the output folder
+def train_monot5(pairs: list, # training pairs (`Pair`s or dicts)
+                 ds: IRDataset, # the dataset their doc ids belong to
+                 out, # folder for the final model, loss.json and reranker.json
                  base: str, # a T5-style model: preset, local folder or Hugging Face id (e.g. 'google-t5/t5-base')
-                 epochs: float = 1, batch_size: int = 8, lr: float = 3e-4, max_length: int = 512, seed: int = 0,
+                 epochs: float = 1, # passes over the data
+                 batch_size: int = 8, # pairs per optimizer step
+                 lr: float = 3e-4, # the learning rate (constant)
+                 max_length: int = 512, # inputs are truncated to this many tokens
+                 seed: int = 0, # seeds data order and everything else
                  max_steps: int = None, # stop after this many steps (None: all epochs)
-                 log_every: int = 10, device: str = None) -> MonoT5Reranker:
+                 log_every: int = 10, # steps between loss points
+                 device: str = None, # 'cpu', 'cuda', ...; the library's choice when omitted
+                ) -> MonoT5Reranker:
     "Fine-tune a seq2seq model as a monoT5 reranker on `pairs`; load it instead if `out` holds a finished one"
     out = Path(out)
     if is_finished(out): return load_reranker(out, device=device)
@@ -226,7 +235,11 @@ def train_monot5(pairs: list, ds: IRDataset, out, # training pairs, their datase
 
 # %% ../nbs/08_training.ipynb #76a7e4fe
 @delegates(train_encoder, but=['pairs', 'ds', 'out', 'base'])
-def train_reranker(pairs: list, ds: IRDataset, out, base: str = 'minilm-l6', **kwargs) -> Reranker:
+def train_reranker(pairs: list, # training pairs (`Pair`s or dicts)
+                   ds: IRDataset, # the dataset their doc ids belong to
+                   out, # the reranker folder
+                   base: str = 'minilm-l6', # an encoder, or a T5-style model for monoT5
+                   **kwargs) -> Reranker:
     "Train a bi- or cross-encoder (`kind`), or a monoT5 reranker when `base` is a seq2seq model"
     if _kind_of(resolve_model(base)) == 'monot5':
         for k in ('kind', 'loss', 'warmup', 'save_every', 'validate', 'validate_every', 'keep_checkpoints'): kwargs.pop(k, None)
