@@ -6,7 +6,7 @@ from dataclasses import asdict
 from collections import defaultdict
 from pathlib import Path
 import yaml
-from qgen_nb.pipeline import Run, make_config, seeds_report
+from qgen_nb.pipeline import Pipeline, make_config, seeds_report
 
 root, dest = Path('runs/loop'), Path('experiments/results/loop')
 dest.mkdir(parents=True, exist_ok=True)
@@ -16,15 +16,16 @@ for d in sorted(root.glob('*-s[0-9]')):
 def settings(d: Path) -> dict:
     "A finished run's settings; a run made before a setting existed gets its default written in (it ran with it)"
     saved = yaml.safe_load((d/'config.yaml').read_text())
+    if 'gold' in saved: saved['n_gold'] = saved.pop('gold') # the setting's name before 2026-12-01
     full = asdict(make_config(**saved))
     if full != saved: (d/'config.yaml').write_text(yaml.safe_dump(full, sort_keys=False))
     return full
 
 for config, folders in finished.items():
-    runs = [Run(make_config(**settings(d)), root=root) for d in folders]
+    pipes = [Pipeline(make_config(**settings(d)), root=root) for d in folders]
     out = root/f"{config}-seeds"
-    metrics = seeds_report(runs, out)
-    for r in runs:
+    metrics = seeds_report(pipes, out)
+    for r in pipes:
         m = json.loads((r.dir/'metrics.json').read_text())
         meta = json.loads((r.dir/'model'/'reranker.json').read_text())
         m['training'] = {k: meta.get(k) for k in ('steps', 'train_s', 'validation', 'chosen_step', 'rows')}
@@ -34,4 +35,4 @@ for config, folders in finished.items():
         (dest/f"{r.dir.name}.json").write_text(json.dumps(m, indent=1))
         r.close()
     shutil.copy(out/'metrics.json', dest/f"{config}-pooled.json")
-    print(config, len(runs), 'seeds:', {s: round(v['nDCG@10']['mean'], 3) for s, v in metrics['systems'].items()})
+    print(config, len(pipes), 'seeds:', {s: round(v['nDCG@10']['mean'], 3) for s, v in metrics['systems'].items()})

@@ -8,7 +8,7 @@ import argparse, json, time
 from pathlib import Path
 import numpy as np, torch
 from qgen_nb.core import JsonlLog, resolve_model
-from qgen_nb.pipeline import make_config, Run
+from qgen_nb.pipeline import make_config, Pipeline
 from qgen_nb.pairs import training_pairs, mine_negatives, synthetic_queries
 from qgen_nb.rerankers import new_cross_encoder, CrossEncoderReranker
 from qgen_nb.evaluation import evaluate, rerank
@@ -23,10 +23,10 @@ a = p.parse_args()
 torch.set_num_threads(2)
 
 cfg = make_config(a.method, data=a.data, n_docs=a.n_docs, keep=a.keep, name=f"{Path(a.data).name}-{a.method}", pools=a.pools or None)
-run = Run(cfg, root='runs/pilot')
-ds, bm25, gold = run.ds, run.bm25, run.gold
-kept = run.kept()
-print(run, len(kept), 'kept', flush=True)
+pipe = Pipeline(cfg, root='runs/pilot')
+ds, bm25, gold = pipe.ds, pipe.bm25, pipe.gold
+kept = pipe.kept()
+print(pipe, len(kept), 'kept', flush=True)
 
 def top(queries):
     if a.pools: r = bm25.score_pools(queries, ds.pools)
@@ -34,7 +34,7 @@ def top(queries):
     return {q: dict(sorted(x.items(), key=lambda t: -t[1])[:a.depth]) for q, x in r.items()}
 
 gold_q = {q: ds.queries[q] for q in gold.qrels}
-ev_qrels = dict(sorted(run.eval_qrels().items())[:a.eval_queries])
+ev_qrels = dict(sorted(pipe.eval_qrels().items())[:a.eval_queries])
 ev_q = {q: ds.queries[q] for q in ev_qrels}
 gold_bm25, ev_bm25 = top(gold_q), top(ev_q)
 
@@ -99,14 +99,14 @@ def train_bi(lr, out, bs=16):
     return score
 
 def scorer(v):
-    out = run.dir/'pilot'/v
+    out = pipe.dir/'pilot'/v
     if v == 'dense0': return encoder_cosine('minilm-l6')
     if v == 'ce0': return CrossEncoderReranker(new_cross_encoder('minilm-l6', 192, 0)).score_pairs
     kind, loss, lr = v.split('-', 2)
     if kind == 'bi': return train_bi(float(lr), out)
     return train_ce(loss, float(lr), out)
 
-log = JsonlLog(run.dir/'pilot.jsonl', key='variant')
+log = JsonlLog(pipe.dir/'pilot.jsonl', key='variant')
 for v in a.variants.split(','):
     if v in log: continue
     t0 = time.time()
@@ -119,5 +119,5 @@ for v in a.variants.split(','):
                bm25_gold=ndcg(gold_bm25, gold.qrels), w=w, gold_fused=max(curve), eval_fused=ndcg(fuse(re, ev_bm25, w), ev_qrels),
                eval_fused_half=ndcg(fuse(re, ev_bm25, 0.5), ev_qrels), train_s=round(t1 - t0), eval_s=round(t2 - t1), n_eval=len(ev_q))
     log.append(rec); print(json.dumps(rec), flush=True)
-    (run.dir/'pilot'/f'{v}.gold.json').parent.mkdir(parents=True, exist_ok=True)
-    (run.dir/'pilot'/f'{v}.runs.json').write_text(json.dumps(dict(gold=rg, eval=re)))
+    (pipe.dir/'pilot'/f'{v}.gold.json').parent.mkdir(parents=True, exist_ok=True)
+    (pipe.dir/'pilot'/f'{v}.runs.json').write_text(json.dumps(dict(gold=rg, eval=re)))

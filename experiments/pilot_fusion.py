@@ -4,19 +4,19 @@ at two tolerances, nDCG@10 on the pilot's evaluation queries. Writes experiments
 import json, sys
 from pathlib import Path
 import numpy as np, yaml
-from qgen_nb.pipeline import Run, make_config
+from qgen_nb.pipeline import Pipeline, make_config
 from qgen_nb.fusion import fit_fusion, fuse
 from qgen_nb.evaluation import evaluate
 
 folder = Path(sys.argv[1])
-run = Run(make_config(**yaml.safe_load((folder/'config.yaml').read_text())), root=folder.parent)
-ds, gold = run.ds, run.gold
+pipe = Pipeline(make_config(**yaml.safe_load((folder/'config.yaml').read_text())), root=folder.parent)
+ds, gold = pipe.ds, pipe.gold
 variants = [json.loads(l) for l in open(folder/'pilot.jsonl')]
 runs = {v['variant']: json.loads((folder/'pilot'/f"{v['variant']}.runs.json").read_text()) for v in variants}
 first = runs['dense0']
-bm25 = {k: run.bm25.search({q: ds.queries[q] for q in first[k]}, k=200) for k in ('gold', 'eval')}
+bm25 = {k: pipe.bm25.search({q: ds.queries[q] for q in first[k]}, k=200) for k in ('gold', 'eval')}
 systems = {'BM25': {k: {q: {d: bm25[k][q][d] for d in first[k][q]} for q in first[k]} for k in bm25}, **runs}
-ev_qrels = {q: run.eval_qrels()[q] for q in first['eval']}
+ev_qrels = {q: pipe.eval_qrels()[q] for q in first['eval']}
 ndcg = lambda r, qrels: float(np.mean(list(evaluate(r, qrels)['nDCG@10'].values())))
 fused = []
 for last in runs:

@@ -19,7 +19,7 @@ from .data import load_dataset, few_gold
 from .evaluation import evaluate_dataset, metrics_table
 from .templates import get_template
 from .generation import Sampling, generate_queries, generation_settings
-from .pipeline import make_generator, make_config, check_settings, Run, run_seeds
+from .pipeline import make_generator, make_config, check_settings, Pipeline, run_seeds
 
 # %% ../nbs/11_cli.ipynb #7faf5b8f
 def qgen_evaluate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datasets id>
@@ -111,9 +111,9 @@ def qgen_run(config: str = None, # YAML config file
                       keep=keep, model=model, backend=backend, epochs=epochs, pools=pools or None)
     if seeds < 1: raise UserError(f"--seeds: {seeds} is below 1; use 1 or more")
     if seeds > 1: return _print_report(run_seeds(cfg, seeds, root))
-    with Run(cfg, root) as run:
-        run.report()
-        _print_report(run.dir)
+    with Pipeline(cfg, root) as pipe:
+        pipe.report()
+        _print_report(pipe.dir)
 
 # %% ../nbs/11_cli.ipynb #49ea012f
 def bundled_data() -> Path:

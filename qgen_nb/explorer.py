@@ -17,7 +17,8 @@ from .evaluation import evaluate, read_trec_run, plot_per_query
 from .pipeline import RunConfig, draw_gold
 
 # %% auto #0
-__all__ = ['RunFolder', 'load_run', 'query_table', 'score_keys', 'filter_rows', 'system_metric', 'query_deltas', 'Explorer']
+__all__ = ['RunFolder', 'load_run_folder', 'query_table', 'score_keys', 'filter_rows', 'system_metric', 'query_deltas',
+           'Explorer']
 
 # %% ../nbs/12_explorer.ipynb #d3dce499
 @dataclass
@@ -45,7 +46,7 @@ def _read(folder: Path, name: str) -> list[dict]:
     if not path.exists(): raise FileNotFoundError(f"{path}: missing; is {folder} a finished pipeline run folder?")
     return read_jsonl(path)
 
-def load_run(folder, # a pipeline run folder (with config.yaml)
+def load_run_folder(folder, # a pipeline run folder (with config.yaml)
              ds: IRDataset = None, # the run's dataset; loaded from config.yaml's `data` when omitted
             ) -> RunFolder:
     "Read a pipeline run folder"

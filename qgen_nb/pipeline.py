@@ -29,7 +29,7 @@ from .evaluation import (corpus_bm25, rerank, evaluate, summarise, metrics_table
 # %% auto #0
 __all__ = ['METHODS', 'BACKENDS', 'SCORERS', 'CHECKS', 'LEXICAL', 'DENSE', 'HYBRID', 'SYNTHETIC', 'GOLD_TRAINED', 'FINAL',
            'FUSIONS', 'BASELINES', 'SYSTEMS', 'RunConfig', 'check_settings', 'read_yaml', 'make_config', 'draw_gold',
-           'Run', 'LazyGenerator', 'make_generator', 'seed_configs', 'pool_seeds', 'seeds_report', 'run_seeds']
+           'Pipeline', 'LazyGenerator', 'make_generator', 'seed_configs', 'pool_seeds', 'seeds_report', 'run_seeds']
 
 # %% ../nbs/10_pipeline.ipynb #72fe7510
 @dataclass
@@ -197,7 +197,7 @@ def _claim_folder(d: Path, cfg: RunConfig) -> ExitStack:
     write_atomic(saved, yaml.safe_dump(new, sort_keys=False))
     return lock
 
-class Run:
+class Pipeline:
     "A pipeline run: config, folder, dataset and gold labels"
     def __init__(self, cfg: RunConfig, # the run's settings
                  root=None, # parent of the run folder; `settings.runs_dir` when omitted
@@ -211,14 +211,14 @@ class Run:
         self.bm25 = corpus_bm25(self.ds)
 
     def close(self):
-        "Release the run folder (also at the end of a `with` block, or when the `Run` is collected)"
+        "Release the run folder (also at the end of a `with` block, or when the `Pipeline` is collected)"
         if (lock := self.__dict__.pop('_lock', None)) is not None: lock.close()
     def __enter__(self): return self
     def __exit__(self, *exc): self.close()
     def __del__(self):
         try: self.close()
         except Exception: pass # interpreter shutdown: the process's locks go with it
-    def __repr__(self): return f"Run({str(self.dir)!r}, {self.cfg.method} on {self.ds.name}, {self.gold})"
+    def __repr__(self): return f"Pipeline({self.dir.name!r}, {self.cfg.method} on {self.ds.name}, {self.gold})"
 
 # %% ../nbs/10_pipeline.ipynb #1a0b2f2b
 class LazyGenerator(PromptGenerator):
@@ -252,14 +252,14 @@ def make_generator(backend: str, # hf, vllm, openai (with `url`) or replay (`mod
 
 # %% ../nbs/10_pipeline.ipynb #94c110fb
 @patch
-def template(self: Run):
+def template(self: Pipeline):
     "The run's prompt template (in-domain ones take their examples from the gold labels)"
     c = self.cfg
     return get_template(c.template, self.ds, gold=self.gold, instruction=c.instruction, n_examples=c.examples, seed=c.seed)
 
 # %% ../nbs/10_pipeline.ipynb #581ae62a
 @patch
-def generations(self: Run, generator=None # a ready generator, kept for the run's later calls; else the config's, loaded when needed
+def generations(self: Pipeline, generator=None # a ready generator, kept for the run's later calls; else the config's, loaded when needed
                ) -> list[dict]:
     "Synthetic queries for the run's documents (generations.jsonl), generating only what is missing"
     c = self.cfg
@@ -270,7 +270,7 @@ def generations(self: Run, generator=None # a ready generator, kept for the run'
 
 # %% ../nbs/10_pipeline.ipynb #db2a0de0
 @patch
-def score(self: Run, records: list[dict]) -> tuple[list[dict], list[dict]]:
+def score(self: Pipeline, records: list[dict]) -> tuple[list[dict], list[dict]]:
     "Scored records and the ones the method keeps"
     c = self.cfg
     if c.scorer == 'logprob': scored = logprob_score(records); return scored, top_k(scored, 'score_logprob', c.keep)
@@ -285,7 +285,7 @@ def _write_jsonl(path: Path, records: list[dict]):
     write_atomic(path, ''.join(json.dumps(r, ensure_ascii=False) + '\n' for r in records))
 
 @patch
-def kept(self: Run) -> list[dict]:
+def kept(self: Pipeline) -> list[dict]:
     "The filtered synthetic queries (kept.jsonl)"
     out = self.dir/'kept.jsonl'
     if out.exists(): return read_jsonl(out)
@@ -297,13 +297,13 @@ def kept(self: Run) -> list[dict]:
 
 # %% ../nbs/10_pipeline.ipynb #4b6687cb
 @patch
-def eval_qrels(self: Run) -> dict:
+def eval_qrels(self: Pipeline) -> dict:
     "The judgments evaluated on (without gold queries drawn from the same split), worked out once per run"
     if not hasattr(self, '_eval_qrels'): self._eval_qrels = eval_qrels(self.ds, self.cfg.split, self.gold)
     return self._eval_qrels
 
 @patch
-def eval_queries(self: Run) -> dict[str, str]:
+def eval_queries(self: Pipeline) -> dict[str, str]:
     "Evaluation query id -> text"
     return {q: self.ds.queries[q] for q in self.eval_qrels()}
 
@@ -315,7 +315,7 @@ SYNTHETIC = 'reranker (synthetic)' # the reranker trained on the kept synthetic 
 GOLD_TRAINED = 'reranker (gold)' # the same recipe trained on the gold queries alone
 
 @patch
-def system_run(self: Run, name: str, # the system's name in reports
+def system_run(self: Pipeline, name: str, # the system's name in reports
                make_run, # function making the run when its file is missing
                on_gold: bool = False, # a run of the gold queries (runs/gold/) instead of the evaluation queries (runs/)
               ) -> dict:
@@ -329,13 +329,13 @@ def system_run(self: Run, name: str, # the system's name in reports
 
 # %% ../nbs/10_pipeline.ipynb #386af8ca
 @patch
-def queries(self: Run, on_gold: bool = False # the gold queries instead of the evaluation queries
+def queries(self: Pipeline, on_gold: bool = False # the gold queries instead of the evaluation queries
            ) -> dict[str, str]:
     "Query id -> text of the evaluation queries, or of the gold queries"
     return {q: self.ds.queries[q] for q in (self.gold.qrels if on_gold else self.eval_qrels())}
 
 @patch
-def first_stage(self: Run, queries: dict[str, str] # query id -> text
+def first_stage(self: Pipeline, queries: dict[str, str] # query id -> text
                ) -> dict:
     "BM25's top `depth` of each query's candidate pool (with `pools`) or of the corpus: the candidates every system ranks"
     if not self.cfg.pools: return self.bm25.search(queries, k=self.cfg.depth)
@@ -343,13 +343,13 @@ def first_stage(self: Run, queries: dict[str, str] # query id -> text
     return {q: dict(sorted(r.items(), key=lambda x: -x[1])[:self.cfg.depth]) for q, r in pools.items()}
 
 @patch
-def bm25_run(self: Run, on_gold: bool = False # on the gold queries instead of the evaluation queries
+def bm25_run(self: Pipeline, on_gold: bool = False # on the gold queries instead of the evaluation queries
             ) -> dict:
     "BM25's ranking of the candidates, on the evaluation queries or the gold queries"
     return self.system_run(LEXICAL, lambda: self.first_stage(self.queries(on_gold)), on_gold)
 
 @patch
-def rerank_run(self: Run, name: str, # the system's name in reports
+def rerank_run(self: Pipeline, name: str, # the system's name in reports
                score_pairs_fn, # builds the pair scorer; called only when the run file is missing
                on_gold: bool = False, # on the gold queries instead of the evaluation queries
               ) -> dict:
@@ -358,13 +358,13 @@ def rerank_run(self: Run, name: str, # the system's name in reports
 
 # %% ../nbs/10_pipeline.ipynb #17b31520
 @patch
-def _mining(self: Run) -> dict:
+def _mining(self: Pipeline) -> dict:
     "How both rerankers' training queries get their negatives"
     c = self.cfg
     return dict(bm25=self.bm25, neg_depth=c.neg_depth, n_negatives=c.neg_per_query, how=c.negatives)
 
 @patch
-def pairs(self: Run) -> list[Pair]:
+def pairs(self: Pipeline) -> list[Pair]:
     "Training pairs from the kept synthetic queries (pairs.jsonl)"
     path = self.dir/'pairs.jsonl'
     if path.exists(): return [Pair(**r) for r in read_jsonl(path)]
@@ -374,33 +374,33 @@ def pairs(self: Run) -> list[Pair]:
 
 # %% ../nbs/10_pipeline.ipynb #65a9689e
 @patch
-def _steps(self: Run) -> int:
+def _steps(self: Pipeline) -> int:
     "Optimizer steps of the synthetic reranker's training; a `UserError` when there would be none"
     n = training_rows(self.pairs(), self.cfg.loss)
     if not n: raise UserError(f"{self.dir}: no training pairs (0 of {len(self.generations())} generated queries kept); generate for more documents (n_docs) or keep more (keep)")
     return math.ceil(n / self.cfg.train_batch_size) * self.cfg.epochs
 
 @patch
-def validator(self: Run):
+def validator(self: Pipeline):
     "The gold score of a model: its nDCG@10 reranking the gold queries' candidates"
     return gold_validator(self.ds, self.gold.qrels, self.bm25_run(on_gold=True))
 
 @patch
-def _training(self: Run) -> dict:
+def _training(self: Pipeline) -> dict:
     "The training settings both rerankers share"
     c = self.cfg
     return dict(base=c.base, kind=c.reranker, loss=c.loss, batch_size=c.train_batch_size, lr=c.lr, max_length=c.max_length,
                 seed=c.seed, log_every=max(1, self._steps() // 50))
 
 @patch
-def synthetic_reranker(self: Run):
+def synthetic_reranker(self: Pipeline):
     "The reranker trained on synthetic queries, its checkpoint chosen on the gold queries (model/)"
     c = self.cfg
     return train_reranker(self.pairs(), self.ds, self.dir/'model', epochs=c.epochs, validate=self.validator() if c.validate_every else None,
                           validate_every=c.validate_every, **self._training())
 
 @patch
-def gold_reranker(self: Run):
+def gold_reranker(self: Pipeline):
     "The reranker trained on the gold queries alone, for as many steps as the synthetic one (gold_model/)"
     return gold_baseline(self.ds, self.gold, self.dir/'gold_model', self._steps(), **self._mining(), **self._training())
 
@@ -411,7 +411,7 @@ BASELINES = (LEXICAL, DENSE, HYBRID, GOLD_TRAINED) # what the final ranking is c
 SYSTEMS = (*BASELINES, SYNTHETIC, FINAL) # the rows of a report, in order
 
 @patch
-def system_runs(self: Run, on_gold: bool = False # on the gold queries instead of the evaluation queries
+def system_runs(self: Pipeline, on_gold: bool = False # on the gold queries instead of the evaluation queries
                ) -> dict[str, dict]:
     "The runs of the systems that fusions combine, on the evaluation queries or the gold queries"
     return {LEXICAL: self.bm25_run(on_gold),
@@ -420,7 +420,7 @@ def system_runs(self: Run, on_gold: bool = False # on the gold queries instead o
 
 # %% ../nbs/10_pipeline.ipynb #94ab27e8
 @patch
-def fusions(self: Run) -> dict[str, Fusion]:
+def fusions(self: Pipeline) -> dict[str, Fusion]:
     "The weights of each fused system, fit on the gold queries (fusions.json)"
     path = self.dir/'fusions.json'
     if path.exists(): return {n: Fusion(**f) for n, f in json.loads(path.read_text()).items()}
@@ -430,7 +430,7 @@ def fusions(self: Run) -> dict[str, Fusion]:
     return fits
 
 @patch
-def results(self: Run) -> dict[str, dict]:
+def results(self: Pipeline) -> dict[str, dict]:
     "Per-query metrics of each system: name -> measure -> query id -> value"
     runs = {**self.system_runs(), GOLD_TRAINED: self.rerank_run(GOLD_TRAINED, lambda: self.gold_reranker().score_pairs)}
     runs.update({name: fit({s: runs[s] for s in fit.weights}) for name, fit in self.fusions().items()})
@@ -439,7 +439,7 @@ def results(self: Run) -> dict[str, dict]:
 
 # %% ../nbs/10_pipeline.ipynb #f4509430
 @patch
-def counts(self: Run) -> dict[str, int]:
+def counts(self: Pipeline) -> dict[str, int]:
     "How many records each step produced"
     gens = self.generations()
     return dict(generated=len(gens), flagged=sum(bool(r['flags']) for r in gens), kept=len(self.kept()), pairs=len(self.pairs()),
@@ -447,7 +447,7 @@ def counts(self: Run) -> dict[str, int]:
 
 # %% ../nbs/10_pipeline.ipynb #cfa860df
 @patch
-def _plots(self: Run, res: dict) -> list[str]:
+def _plots(self: Pipeline, res: dict) -> list[str]:
     "Per-query differences, loss curves and the gold-query checks, saved as PNG; their file names"
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, 4, figsize=(19, 3.2))
@@ -464,7 +464,7 @@ def _fusion_line(name: str, fit: Fusion) -> str:
     return f"- {name}: " + ', '.join(f"{s} {w:.1f}" for s, w in fit.weights.items()) + f" (gold nDCG@10 {fit.gold_ndcg:.3f})"
 
 @patch
-def report(self: Run) -> dict:
+def report(self: Pipeline) -> dict:
     "Write metrics.json and report.md; return the metrics"
     c, res = self.cfg, self.results()
     comps = [compare(res[a]['nDCG@10'], res[b]['nDCG@10'], (a, b), seed=c.seed)
@@ -510,20 +510,20 @@ def _seed_table(per_seed: dict[int, dict]) -> str:
     head = ['| system | ' + ' | '.join(f"seed {k}" for k in seeds) + ' | range |', '|---|' + '---|' * (len(seeds) + 1)]
     return '\n'.join(head + [f"| {s} | " + ' | '.join(f"{v:.3f}" for v in m) + f" | {max(m) - min(m):.3f} |" for s, m in means.items()])
 
-def seeds_report(runs: list[Run], # finished or unfinished runs of one config with different seeds
+def seeds_report(pipes: list[Pipeline], # finished or unfinished pipelines of one config with different seeds
                  out, # folder for the pooled metrics.json and report.md
                 ) -> dict:
     "Pool the runs of several seeds into metrics.json and report.md: per-query means, intervals, paired tests, spread"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    per_seed = {r.cfg.seed: r.results() for r in runs}
+    per_seed = {p.cfg.seed: p.results() for p in pipes}
     pooled = pool_seeds(list(per_seed.values()))
     comps = [compare(pooled[a]['nDCG@10'], pooled[b]['nDCG@10'], (a, b))
              for a, b in [(base, FINAL) for base in BASELINES] + [(DENSE, SYNTHETIC)]]
-    c = runs[0].cfg
-    metrics = dict(runs=[r.dir.name for r in runs], seeds=list(per_seed), systems={n: summarise(r) for n, r in pooled.items()},
+    c = pipes[0].cfg
+    metrics = dict(runs=[p.dir.name for p in pipes], seeds=list(per_seed), systems={n: summarise(r) for n, r in pooled.items()},
                    comparisons=[asdict(x) for x in comps])
     write_atomic(out/'metrics.json', json.dumps(metrics, indent=1))
-    lines = [f"# {out.name}", '', f"{c.method} on {runs[0].ds.name}, {len(runs)} seeds ({', '.join(metrics['runs'])}): "
+    lines = [f"# {out.name}", '', f"{c.method} on {pipes[0].ds.name}, {len(pipes)} seeds ({', '.join(metrics['runs'])}): "
              f"each query's value averaged over the seeds, then 95% intervals and paired tests over {len(pooled[LEXICAL]['nDCG@10'])} queries.", '',
              metrics_table(pooled), '', *[f"- {x._repr_markdown_()}" for x in comps], '', '## nDCG@10 of each seed', '', _seed_table(per_seed)]
     write_atomic(out/'report.md', '\n'.join(lines) + '\n')
@@ -535,11 +535,11 @@ def run_seeds(cfg: RunConfig, # the first seed's config
               root=None, # parent of the run folders; `settings.runs_dir` when omitted
              ) -> Path:
     "Run `cfg` with `seeds` seeds, report each, pool them; the pooled report's folder"
-    runs = [Run(c, root) for c in seed_configs(cfg, seeds)]
+    pipes = [Pipeline(c, root) for c in seed_configs(cfg, seeds)]
     try:
-        for r in runs: r.report()
-        out = runs[0].dir.parent/f"{cfg.name or f'{runs[0].ds.name}-{cfg.method}'}-seeds{seeds}"
-        seeds_report(runs, out)
+        for p in pipes: p.report()
+        out = pipes[0].dir.parent/f"{cfg.name or f'{pipes[0].ds.name}-{cfg.method}'}-seeds{seeds}"
+        seeds_report(pipes, out)
         return out
     finally:
-        for r in runs: r.close()
+        for p in pipes: p.close()
