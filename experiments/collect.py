@@ -16,8 +16,8 @@ for d in sorted(root.glob('*-s[0-9]')):
 def settings(d: Path) -> dict:
     "A finished run's settings; a run made before a setting existed gets its default written in (it ran with it)"
     saved = yaml.safe_load((d/'config.yaml').read_text())
-    if 'gold' in saved: saved['n_gold'] = saved.pop('gold') # the setting's name before 2026-12-01
-    full = asdict(make_config(**saved))
+    renamed = {('n_gold' if k == 'gold' else k): v for k, v in saved.items()} # `gold` was the setting's name before 2026-12-01
+    full = asdict(make_config(**renamed))
     if full != saved: (d/'config.yaml').write_text(yaml.safe_dump(full, sort_keys=False))
     return full
 
