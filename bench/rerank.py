@@ -3,7 +3,7 @@
 Run by hand: python bench/rerank.py [DATA] [--pairs N] [--max-length L] [--score-bs 1 8 32 64] [--train-bs 1 8 16 32]
 (DATA: a BEIR folder; default ../shared/data/scifact). Runs on the CPU, and again on the GPU when one is visible.
 
-The pairs are real: SciFact test claims with their relevant abstract and BM25 negatives (`qgen_nb.reranker.training_pairs`),
+The pairs are real: SciFact test claims with their relevant abstract and BM25 negatives (`qgen_nb.pairs.training_pairs`),
 truncated to L tokens (256 by default, as in training). Scoring goes through `CrossEncoderReranker.score_pairs` (the
 interface reranking uses); training times the same forward/backward as `CrossEncoderTrainer` (sentence-transformers'
 `BinaryCrossEntropyLoss`) plus an AdamW step, without the trainer's set-up cost. Each measurement follows a warm-up batch.
@@ -13,11 +13,12 @@ Two baselines, measured in the same run on the same device:
 - the device's fp32 matmul rate (a timed `torch.matmul` of two 2048x2048 matrices): the `MFU` column is the model FLOP/s
   achieved (2 x non-embedding params x real tokens + attention, x3 for training) over that rate.
 """
-import argparse, tempfile, time
+import argparse, time
 import torch
 from qgen_nb.data import load_dataset
 from qgen_nb.evaluation import corpus_bm25
-from qgen_nb.reranker import CrossEncoderReranker, new_cross_encoder, pair_texts, training_pairs
+from qgen_nb.pairs import pair_texts, training_pairs
+from qgen_nb.rerankers import CrossEncoderReranker, new_cross_encoder
 from sentence_transformers.cross_encoder.losses import BinaryCrossEntropyLoss
 
 def sync(device):
@@ -97,7 +98,7 @@ def main():
     args = ap.parse_args()
     ds = load_dataset(args.data)
     qrels = dict(list(ds.qrels['test'].items())[:args.pairs // 2])
-    cols = pair_texts(ds, training_pairs(ds, qrels=qrels, bm25=corpus_bm25(ds), k=10, n=1))
+    cols = pair_texts(ds, training_pairs(ds, qrels=qrels, bm25=corpus_bm25(ds), neg_depth=10, n_negatives=1))
     cols = {k: v[:args.pairs] for k, v in cols.items()}
     print(f"{ds.name}: MiniLM-L6 cross-encoder, torch {torch.__version__}")
     for device in ['cpu'] + (['cuda'] if torch.cuda.is_available() else []): run_device(device, cols, args)

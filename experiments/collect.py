@@ -6,6 +6,7 @@ from dataclasses import asdict
 from collections import defaultdict
 from pathlib import Path
 import yaml
+from qgen_nb.core import read_run_config
 from qgen_nb.pipeline import Pipeline, make_config, seeds_report
 
 root, dest = Path('runs/loop'), Path('experiments/results/loop')
@@ -14,11 +15,9 @@ finished = defaultdict(list)
 for d in sorted(root.glob('*-s[0-9]')):
     if (d/'report.md').exists(): finished[re.sub(r'-s\d+$', '', d.name)].append(d)
 def settings(d: Path) -> dict:
-    "A finished run's settings; a run made before a setting existed gets its default written in (it ran with it)"
-    saved = yaml.safe_load((d/'config.yaml').read_text())
-    renamed = {('n_gold' if k == 'gold' else k): v for k, v in saved.items()} # `gold` was the setting's name before 2026-12-01
-    full = asdict(make_config(**renamed))
-    if full != saved: (d/'config.yaml').write_text(yaml.safe_dump(full, sort_keys=False))
+    "A finished run's settings under their current names; a run made before a setting existed gets its default written in (it ran with it)"
+    full = asdict(make_config(**read_run_config(d)))
+    if full != yaml.safe_load((d/'config.yaml').read_text()): (d/'config.yaml').write_text(yaml.safe_dump(full, sort_keys=False))
     return full
 
 for config, folders in finished.items():

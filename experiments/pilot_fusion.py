@@ -3,13 +3,14 @@ at two tolerances, nDCG@10 on the pilot's evaluation queries. Writes experiments
     python experiments/pilot_fusion.py runs/pilot/scifact-inpars-v2"""
 import json, sys
 from pathlib import Path
-import numpy as np, yaml
+import numpy as np
+from qgen_nb.core import read_run_config
 from qgen_nb.pipeline import Pipeline, make_config
 from qgen_nb.fusion import fit_fusion, fuse
 from qgen_nb.evaluation import evaluate
 
 folder = Path(sys.argv[1])
-pipe = Pipeline(make_config(**yaml.safe_load((folder/'config.yaml').read_text())), root=folder.parent)
+pipe = Pipeline(make_config(**read_run_config(folder)), root=folder.parent)
 ds, gold = pipe.ds, pipe.gold
 variants = [json.loads(l) for l in open(folder/'pilot.jsonl')]
 runs = {v['variant']: json.loads((folder/'pilot'/f"{v['variant']}.runs.json").read_text()) for v in variants}

@@ -17,7 +17,7 @@ from collections import Counter
 from .core import run_dir, UserError
 from .data import load_dataset, few_gold
 from .evaluation import evaluate_dataset, metrics_table
-from .templates import get_template
+from .templates import IN_DOMAIN, get_template
 from .generation import Sampling, generate_queries, generation_settings
 from .pipeline import make_generator, make_config, check_settings, Pipeline, run_seeds
 
@@ -76,7 +76,7 @@ def qgen_generate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datase
                         gen_batch_size=batch_size, seed=seed, **({'n_docs': n_docs} if n_docs is not None else {})), lambda k: _GEN_FLAGS.get(k, f"--{k.replace('_', '-')}"))
     if prompt_format not in ('chat', 'completion'): raise UserError(f"--prompt-format: {prompt_format!r} is unknown; use completion or chat")
     ds = load_dataset(data)
-    tpl = get_template(template, ds, gold=few_gold(ds, n_queries=n_gold, seed=seed) if n_gold else None, seed=seed)
+    tpl = get_template(template, ds, gold=few_gold(ds, n_queries=n_gold, seed=seed) if n_gold and template in IN_DOMAIN else None, seed=seed)
     gen = make_generator(backend, model, url, chat=prompt_format == 'chat', lazy=True)
     sampling = Sampling(n=per_doc, temperature=temperature, max_new_tokens=max_new_tokens, seed=seed)
     out = Path(out) if out else default_out(ds, tpl, gen, sampling)

@@ -6,17 +6,15 @@ Docs: https://qgen-nb.github.io/qgen_nb/data.html.md"""
 
 # %% ../nbs/01_data.ipynb #b937dc5c
 from __future__ import annotations
-import csv, io, json, pickle, random, warnings
+import pickle, random, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections import Counter
-import numpy as np
 from fastcore.basics import patch
 from .core import UserError, iter_jsonl, text_lines
 
 # %% auto #0
 __all__ = ['IRDataset', 'drop_docs', 'load_beir', 'load_birco', 'load_ir_datasets', 'FewGold', 'few_gold', 'eval_qrels',
-           'load_dataset']
+           'draw_gold', 'load_dataset']
 
 # %% ../nbs/01_data.ipynb #aaa08f44
 @dataclass
@@ -251,6 +249,15 @@ def eval_qrels(ds: IRDataset, # the collection
     if gold is None or gold.split != split: return qrels
     print(f"{ds.name}: leaving the {len(gold.qrels)} gold queries (seed {gold.seed}) out of the evaluation on '{split}'")
     return {q: j for q, j in qrels.items() if q not in gold.qrels}
+
+# %% ../nbs/01_data.ipynb #a7739d92
+def draw_gold(ds: IRDataset, # the collection
+              n_queries: int, # how many labelled queries
+              seed: int, # seed of the draw
+              eval_split: str, # the split the run evaluates on
+             ) -> FewGold:
+    "A run's gold queries: from the train split where there is one, else from the split the run evaluates on"
+    return few_gold(ds, n_queries, seed, split='train' if 'train' in ds.qrels else eval_split)
 
 # %% ../nbs/01_data.ipynb #46ed0308
 def load_dataset(spec: str, **kwargs) -> IRDataset:

@@ -14,7 +14,7 @@ from dspy.clients.engines.base import validate_request
 from dspy.lm15 import Message, Request, Response, Usage, response_to_events
 from dspy.utils.exceptions import AdapterParseError
 from .generation import Completion, Generator, PromptGenerator, Sampling
-from .templates import DEFAULT_INSTRUCTION, PromptTemplate, clip_words
+from .templates import PromptTemplate, clip_words
 
 # %% auto #0
 __all__ = ['chat_messages', 'GeneratorEngine', 'local_lm', 'DocToQuery', 'query_program', 'with_template', 'DSPyGenerator']

@@ -7,7 +7,7 @@ Docs: https://qgen-nb.github.io/qgen_nb/evaluation.html.md"""
 # %% ../nbs/02_evaluation.ipynb #92907dec
 from __future__ import annotations
 import json, warnings
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import ir_measures

@@ -9,12 +9,10 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from pathlib import Path
-import yaml
 from fastcore.basics import patch
-from .core import read_jsonl
-from .data import IRDataset, load_dataset, eval_qrels
+from .core import read_jsonl, read_run_config
+from .data import IRDataset, load_dataset, draw_gold, eval_qrels
 from .evaluation import evaluate, read_trec_run, plot_per_query
-from .pipeline import RunConfig, draw_gold
 
 # %% auto #0
 __all__ = ['RunFolder', 'load_run_folder', 'query_table', 'score_keys', 'filter_rows', 'system_metric', 'query_deltas',
@@ -52,9 +50,9 @@ def load_run_folder(folder, # a pipeline run folder (with config.yaml)
     "Read a pipeline run folder"
     folder = Path(folder)
     if not (folder/'config.yaml').exists(): raise FileNotFoundError(f"{folder/'config.yaml'}: missing; not a pipeline run folder")
-    cfg = yaml.safe_load((folder/'config.yaml').read_text())
+    cfg = read_run_config(folder)
     ds = ds or load_dataset(cfg['data'])
-    gold = draw_gold(ds, RunConfig(**cfg))
+    gold = draw_gold(ds, cfg['n_gold'], cfg['seed'], cfg['split'])
     return RunFolder(folder, cfg, ds, _read(folder, 'generations.jsonl'), _read(folder, 'scored.jsonl'), _read(folder, 'kept.jsonl'),
                      eval_qrels(ds, cfg['split'], gold))
 

@@ -14,7 +14,7 @@ from fastcore.basics import patch
 from tqdm.auto import tqdm
 from .core import JsonlLog, UserError, default_device, file_lock, iter_jsonl, read_jsonl, resolve_model, settings, write_atomic
 from .data import IRDataset
-from .templates import PromptTemplate, get_template
+from .templates import PromptTemplate
 
 # %% auto #0
 __all__ = ['Sampling', 'Completion', 'Generator', 'PromptGenerator', 'cut_at_stop', 'is_copied', 'is_unrelated', 'clean_query',

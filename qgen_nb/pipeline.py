@@ -13,23 +13,22 @@ from pathlib import Path
 import numpy as np
 import yaml
 from fastcore.basics import patch
-from .core import JsonlLog, read_jsonl, run_dir, seed_everything, UserError, write_atomic, file_lock, PRESETS
-from .data import IRDataset, FewGold, load_dataset, few_gold, eval_qrels
+from .core import read_jsonl, read_run_config, run_dir, seed_everything, UserError, write_atomic, file_lock, PRESETS
+from .data import load_dataset, draw_gold, eval_qrels
 from .templates import get_template, DEFAULT_INSTRUCTION, TEMPLATES
 from .generation import Sampling, PromptGenerator, HFGenerator, VLLMGenerator, ReplayGenerator, sample_docs, generate_queries
 from .scoring import (logprob_score, reranker_score, roundtrip_rank, keep_roundtrip, query_eval, encoder_cosine,
                              top_k, drop_flagged, length_bounds)
 from .pairs import Pair, training_pairs
-from .rerankers import load_curve
 from .training import ENCODERS, LOSSES, train_reranker, training_rows, gold_baseline, gold_validator, plot_loss
 from .fusion import Fusion, fit_fusion
-from .evaluation import (corpus_bm25, rerank, evaluate, summarise, metrics_table, bootstrap_ci, compare, write_trec_run,
+from .evaluation import (corpus_bm25, rerank, evaluate, summarise, metrics_table, compare, write_trec_run,
                                 read_trec_run, plot_per_query)
 
 # %% auto #0
 __all__ = ['METHODS', 'BACKENDS', 'SCORERS', 'CHECKS', 'LEXICAL', 'DENSE', 'HYBRID', 'SYNTHETIC', 'GOLD_TRAINED', 'FINAL',
-           'FUSIONS', 'BASELINES', 'SYSTEMS', 'RunConfig', 'check_settings', 'read_yaml', 'make_config', 'draw_gold',
-           'Pipeline', 'LazyGenerator', 'make_generator', 'seed_configs', 'pool_seeds', 'seeds_report', 'run_seeds']
+           'FUSIONS', 'BASELINES', 'SYSTEMS', 'RunConfig', 'check_settings', 'read_yaml', 'make_config', 'Pipeline',
+           'LazyGenerator', 'make_generator', 'seed_configs', 'pool_seeds', 'seeds_report', 'run_seeds']
 
 # %% ../nbs/10_pipeline.ipynb #72fe7510
 @dataclass
@@ -44,7 +43,7 @@ class RunConfig:
     # prompt and generation
     template: str = 'inpars' # inpars, inpars-gbq, promptagator, inpars-plus or a .yaml file
     instruction: str = DEFAULT_INSTRUCTION # for in-domain templates
-    examples: int = 8 # in-domain examples (drawn from the gold labels)
+    n_examples: int = 8 # in-domain examples (drawn from the gold labels)
     model: str = 'smollm2-135m'
     backend: str = 'hf'
     n_docs: int = 200 # documents to write queries for
@@ -60,7 +59,7 @@ class RunConfig:
     # training
     negatives: str = 'bm25' # bm25 or random
     neg_depth: int = 30 # BM25 negatives come from this depth
-    neg_per_query: int = 3
+    n_negatives: int = 3 # BM25 negatives per training query
     base: str = 'minilm-l6' # reranker base model
     reranker: str = 'bi-encoder' # kind trained on `base`: bi-encoder or cross-encoder (a seq2seq base trains monoT5)
     loss: str = 'contrastive' # contrastive (in-batch and mined negatives) or bce (pointwise; cross-encoders)
@@ -118,9 +117,9 @@ CHECKS = { # setting: (test of the converted value and all settings, what is wro
     'loss': ((lambda v, s: v in LOSSES and not (v == 'bce' and s.get('reranker', RunConfig.reranker) == 'bi-encoder')),
              "is unknown or does not fit the reranker", "use contrastive (either reranker) or bce (reranker: cross-encoder)"),
     'validate_every': _min(0),
-    'temperature': _min(0), 'seed': _min(0), 'examples': _min(0),
+    'temperature': _min(0), 'seed': _min(0), 'n_examples': _min(0),
     **{k: _min(1) for k in ('n_gold', 'n_docs', 'per_doc', 'max_new_tokens', 'gen_batch_size', 'keep', 'roundtrip_k',
-                            'neg_depth', 'neg_per_query', 'epochs', 'train_batch_size', 'max_length', 'depth')},
+                            'neg_depth', 'n_negatives', 'epochs', 'train_batch_size', 'max_length', 'depth')},
 }
 
 # %% ../nbs/10_pipeline.ipynb #bfd94b12
@@ -178,19 +177,12 @@ def make_config(method: str = None, # a method preset; wins over the YAML's `met
     if 'data' not in settings: raise UserError(f"{yaml_path or 'config'}: data: missing; say which data to use ('data: <folder>' or --data)")
     return RunConfig(**{**METHODS[method], **settings})
 
-# %% ../nbs/10_pipeline.ipynb #5a73a704
-def draw_gold(ds: IRDataset, # the run's collection
-              cfg: RunConfig, # the run's settings: `n_gold`, `seed` and the evaluation `split`
-             ) -> FewGold:
-    "A run's gold queries: from the train split where there is one, else from the evaluation split"
-    return few_gold(ds, n_queries=cfg.n_gold, seed=cfg.seed, split='train' if 'train' in ds.qrels else cfg.split)
-
 # %% ../nbs/10_pipeline.ipynb #980a416a
 def _claim_folder(d: Path, cfg: RunConfig) -> ExitStack:
     "Lock run folder `d` for this process and record `cfg` in its config.yaml; refuse a folder made with other settings"
     lock, saved, new = ExitStack(), d/'config.yaml', asdict(cfg)
     lock.enter_context(file_lock(saved))
-    old = yaml.safe_load(saved.read_text(encoding='utf-8')) if saved.exists() else new
+    old = read_run_config(d) if saved.exists() else new
     if old != new:
         lock.close(); diff = {k: (old.get(k), v) for k, v in new.items() if old.get(k) != v}
         raise UserError(f"{d} was made with other settings {diff} (old, new); choose another run name (--name) or remove the folder")
@@ -207,7 +199,7 @@ class Pipeline:
         self.dir = run_dir(cfg.name or f"{self.ds.name}-{cfg.method}-s{cfg.seed}", root)
         self._lock = _claim_folder(self.dir, cfg)
         seed_everything(cfg.seed)
-        self.gold = draw_gold(self.ds, cfg)
+        self.gold = draw_gold(self.ds, cfg.n_gold, cfg.seed, cfg.split)
         self.bm25 = corpus_bm25(self.ds)
 
     def close(self):
@@ -255,7 +247,7 @@ def make_generator(backend: str, # hf, vllm, openai (with `url`) or replay (`mod
 def template(self: Pipeline):
     "The run's prompt template (in-domain ones take their examples from the gold labels)"
     c = self.cfg
-    return get_template(c.template, self.ds, gold=self.gold, instruction=c.instruction, n_examples=c.examples, seed=c.seed)
+    return get_template(c.template, self.ds, gold=self.gold, instruction=c.instruction, n_examples=c.n_examples, seed=c.seed)
 
 # %% ../nbs/10_pipeline.ipynb #581ae62a
 @patch
@@ -361,7 +353,7 @@ def rerank_run(self: Pipeline, name: str, # the system's name in reports
 def _mining(self: Pipeline) -> dict:
     "How both rerankers' training queries get their negatives"
     c = self.cfg
-    return dict(bm25=self.bm25, neg_depth=c.neg_depth, n_negatives=c.neg_per_query, how=c.negatives)
+    return dict(bm25=self.bm25, neg_depth=c.neg_depth, n_negatives=c.n_negatives, how=c.negatives)
 
 @patch
 def pairs(self: Pipeline) -> list[Pair]:

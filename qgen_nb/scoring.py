@@ -10,7 +10,7 @@ import numpy as np
 from tqdm.auto import tqdm
 from .core import resolve_model
 from .data import IRDataset
-from .evaluation import BM25, corpus_bm25
+from .evaluation import BM25
 
 # %% auto #0
 __all__ = ['with_score', 'logprob_score', 'reranker_score', 'encoder_cosine', 'roundtrip_rank', 'keep_roundtrip', 'bm25_softmax',

@@ -2,7 +2,7 @@
 
 What it is for
 --------------
-Fast CPU tests of the *mechanics* of the monoT5-style reranker in `qgen_nb.reranker`: loading a
+Fast CPU tests of the *mechanics* of the monoT5-style reranker in `qgen_nb.rerankers`: loading a
 seq2seq model and tokenizer from a local folder, scoring (query, document) pairs by the logits of
 the 'true' and 'false' tokens at the first decoder step, a few training steps that lower the loss,
 saving and loading back. Its scores mean nothing; tests assert on shapes, determinism and on the
