@@ -39,7 +39,7 @@ class RunConfig:
     method: str = 'inpars-v1' # the preset this run started from
     name: str = None # run folder name (default: <dataset>-<method>-s<seed>)
     seed: int = 0
-    n_gold: int = 10 # labelled queries (few_gold): from the train split where there is one, else from `split`, left out of its evaluation
+    n_gold: int = 10 # labelled queries (`draw_gold`): from the train split where there is one, else from `split`, left out of its evaluation
     # prompt and generation
     template: str = 'inpars' # inpars, inpars-gbq, promptagator, inpars-plus or a .yaml file
     instruction: str = DEFAULT_INSTRUCTION # for in-domain templates
@@ -59,7 +59,7 @@ class RunConfig:
     # training
     negatives: str = 'bm25' # bm25 or random
     neg_depth: int = 30 # BM25 negatives come from this depth
-    n_negatives: int = 3 # BM25 negatives per training query
+    n_negatives: int = 3 # mined negatives per training query
     base: str = 'minilm-l6' # reranker base model
     reranker: str = 'bi-encoder' # kind trained on `base`: bi-encoder or cross-encoder (a seq2seq base trains monoT5)
     loss: str = 'contrastive' # contrastive (in-batch and mined negatives) or bce (pointwise; cross-encoders)
