@@ -27,12 +27,9 @@ def save_outputs(path: Path):
     here = Path.cwd(); os.chdir(path.parent)
     try:
         nb = read_nb(path)
-        old = {id(c): c.get('outputs', []) for c in nb.cells if c.cell_type == 'code'}
-        CaptureShell(path=path.parent, mpl_format='png').run_all(nb, exc_stop=True, preproc=skip)
+        CaptureShell(path=path.parent, mpl_format='png').run_all(nb, exc_stop=True, preproc=skip) # skipped cells keep their outputs
         for c in nb.cells:
-            if c.cell_type != 'code': continue
-            if skip(c): c.outputs = old[id(c)]
-            c.outputs = [o for o in map(tidy, c.get('outputs', [])) if o is not None]
+            if c.cell_type == 'code': c.outputs = [o for o in map(tidy, c.get('outputs', [])) if o is not None]
         write_nb(nb, path)
     finally: os.chdir(here)
     print(path.name, sum(bool(c.get('outputs')) for c in nb.cells if c.cell_type == 'code'), 'code cells with output')
