@@ -19,8 +19,8 @@ from .core import UserError, text_lines, write_atomic
 from .data import IRDataset
 
 # %% auto #0
-__all__ = ['MEASURES', 'BM25', 'corpus_bm25', 'rerank', 'is_fractional', 'ndcg_linear', 'evaluate', 'bootstrap_ci', 'Comparison',
-           'compare', 'metrics_table', 'write_trec_run', 'read_trec_run', 'plot_per_query', 'summarise',
+__all__ = ['MEASURES', 'BM25', 'corpus_bm25', 'rerank', 'top_overlap', 'is_fractional', 'ndcg_linear', 'evaluate', 'bootstrap_ci',
+           'Comparison', 'compare', 'metrics_table', 'write_trec_run', 'read_trec_run', 'plot_per_query', 'summarise',
            'evaluate_dataset']
 
 # %% ../nbs/02_evaluation.ipynb #ebc60913
@@ -90,15 +90,26 @@ def rerank(score_pairs, # function: list of (query text, doc text) -> list of sc
            pools: dict[str, list[str]]|dict[str, dict], # query id -> candidate doc ids (a run works too)
            batch_size: int = 64, # pairs per call of `score_pairs`
           ) -> dict[str, dict[str, float]]:
-    "Score every (query, candidate) pair with `score_pairs` and return the resulting run"
+    "Score every (query, candidate) pair with `score_pairs`, in batches of pairs of similar length, and return the resulting run"
     pairs = [(q, d) for q in queries if q in pools for d in pools[q]]
-    scores = []
-    for i in tqdm(range(0, len(pairs), batch_size), desc='reranking', disable=len(pairs) <= batch_size):
-        batch = pairs[i:i + batch_size]
-        scores.extend(map(float, score_pairs([(queries[q], ds.doc_text(d)) for q, d in batch])))
+    texts = [(queries[q], ds.doc_text(d)) for q, d in pairs]
+    by_length = sorted(range(len(pairs)), key=lambda i: len(texts[i][0]) + len(texts[i][1]))
+    scores = {}
+    for b in tqdm(range(0, len(pairs), batch_size), desc='reranking', disable=len(pairs) <= batch_size):
+        batch = by_length[b:b + batch_size]
+        scores.update(zip(batch, map(float, score_pairs([texts[i] for i in batch]))))
     run = {}
-    for (q, d), s in zip(pairs, scores): run.setdefault(q, {})[d] = s
+    for i, (q, d) in enumerate(pairs): run.setdefault(q, {})[d] = scores[i]
     return run
+
+# %% ../nbs/02_evaluation.ipynb #fc3fa2cb
+def top_overlap(a: dict, # a run: query id -> {doc id: score}
+                b: dict, # another run of the same queries
+                k: int = 10, # how many of each ranking's top documents are compared
+               ) -> float:
+    "Mean share of each query's top `k` in run `a` that is also in run `b`'s top `k`"
+    top = lambda r: set(sorted(r, key=r.get, reverse=True)[:k])
+    return float(np.mean([len(top(r) & top(b.get(q, {}))) / min(k, len(r)) for q, r in a.items()]))
 
 # %% ../nbs/02_evaluation.ipynb #938a5023
 MEASURES = {'nDCG@10': nDCG@10, 'MRR@10': RR@10, 'R@100': R@100, 'MAP': AP}

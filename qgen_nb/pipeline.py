@@ -23,12 +23,14 @@ from .pairs import Pair, training_pairs
 from .training import ENCODERS, LOSSES, train_reranker, training_rows, gold_baseline, gold_validator, plot_loss
 from .fusion import Fusion, fit_fusion
 from .evaluation import (corpus_bm25, rerank, evaluate, summarise, metrics_table, compare, write_trec_run,
-                                read_trec_run, plot_per_query)
+                                read_trec_run, plot_per_query, top_overlap)
+from .rerankers import Reranker, BiEncoderReranker, new_bi_encoder, quantized
 
 # %% auto #0
-__all__ = ['METHODS', 'BACKENDS', 'SCORERS', 'CHECKS', 'LEXICAL', 'DENSE', 'HYBRID', 'SYNTHETIC', 'GOLD_TRAINED', 'FINAL',
-           'FUSIONS', 'BASELINES', 'SYSTEMS', 'RunConfig', 'check_settings', 'read_yaml', 'make_config', 'Pipeline',
-           'LazyGenerator', 'make_generator', 'seed_configs', 'pool_seeds', 'seeds_report', 'run_seeds']
+__all__ = ['METHODS', 'BACKENDS', 'SCORERS', 'CHECKS', 'LEXICAL', 'DENSE', 'HYBRID', 'SYNTHETIC', 'GOLD_TRAINED',
+           'INT8_TOLERANCE', 'FINAL', 'FUSIONS', 'BASELINES', 'SYSTEMS', 'RunConfig', 'check_settings', 'read_yaml',
+           'make_config', 'Pipeline', 'LazyGenerator', 'make_generator', 'seed_configs', 'pool_seeds', 'seeds_report',
+           'run_seeds']
 
 # %% ../nbs/10_pipeline.ipynb #72fe7510
 @dataclass
@@ -68,6 +70,7 @@ class RunConfig:
     lr: float = 2e-5 # small steps keep the model near the start it is fine-tuned from
     max_length: int = 256
     validate_every: int = 10 # steps between gold-query checks; training keeps the best checkpoint, the start included (0: the last)
+    int8: bool = True # on a CPU, rerank with int8 linear layers where the gold queries show they keep the top 10 (int8.json)
     # evaluation
     split: str = 'test'
     pools: bool = False # rank the collection's candidate pools instead of BM25's top `depth`
@@ -396,6 +399,30 @@ def gold_reranker(self: Pipeline):
     "The reranker trained on the gold queries alone, for as many steps as the synthetic one (gold_model/)"
     return gold_baseline(self.ds, self.gold, self.dir/'gold_model', self._steps(), **self._mining(), **self._training())
 
+# %% ../nbs/10_pipeline.ipynb #83dd22da
+INT8_TOLERANCE = 0.005 # the int8 copy may lose at most this much gold nDCG@10 against fp32
+
+@patch
+def zero_shot(self: Pipeline) -> Reranker:
+    "The zero-shot dense baseline: the `encoder`, untrained, scoring by cosine"
+    return BiEncoderReranker(new_bi_encoder(self.cfg.encoder, max_length=None, device='cpu'), name=DENSE)
+
+@patch
+def scorer(self: Pipeline, name: str, # the system's name in reports and in int8.json
+           reranker: Reranker, # the fp32 reranker
+          ) -> Reranker:
+    "`reranker`, or its int8 copy where `int8` is on, the reranker runs on the CPU, and the copy ranks the gold queries as well"
+    if not self.cfg.int8 or next(reranker.model.parameters()).device.type != 'cpu': return reranker
+    path, fast = self.dir/'int8.json', quantized(reranker)
+    checks = json.loads(path.read_text()) if path.exists() else {}
+    if name not in checks:
+        fp32_run, int8_run = (rerank(r.score_pairs, self.ds, self.queries(on_gold=True), self.bm25_run(on_gold=True)) for r in (reranker, fast))
+        fp32, int8 = (float(np.mean(list(evaluate(r, self.gold.qrels)['nDCG@10'].values()))) for r in (fp32_run, int8_run))
+        checks[name] = dict(gold_ndcg_fp32=round(fp32, 4), gold_ndcg_int8=round(int8, 4), top10_agreement=round(top_overlap(fp32_run, int8_run), 4),
+                            int8=int8 >= fp32 - INT8_TOLERANCE)
+        write_atomic(path, json.dumps(checks, indent=1))
+    return fast if checks[name]['int8'] else reranker
+
 # %% ../nbs/10_pipeline.ipynb #310d9f0b
 FINAL = 'synthetic + BM25 + dense' # the run's final ranking
 FUSIONS = {HYBRID: (LEXICAL, DENSE), FINAL: (LEXICAL, DENSE, SYNTHETIC)}
@@ -407,8 +434,8 @@ def system_runs(self: Pipeline, on_gold: bool = False # on the gold queries inst
                ) -> dict[str, dict]:
     "The runs of the systems that fusions combine, on the evaluation queries or the gold queries"
     return {LEXICAL: self.bm25_run(on_gold),
-            DENSE: self.rerank_run(DENSE, lambda: encoder_cosine(self.cfg.encoder), on_gold),
-            SYNTHETIC: self.rerank_run(SYNTHETIC, lambda: self.synthetic_reranker().score_pairs, on_gold)}
+            DENSE: self.rerank_run(DENSE, lambda: self.scorer(DENSE, self.zero_shot()).score_pairs, on_gold),
+            SYNTHETIC: self.rerank_run(SYNTHETIC, lambda: self.scorer(SYNTHETIC, self.synthetic_reranker()).score_pairs, on_gold)}
 
 # %% ../nbs/10_pipeline.ipynb #94ab27e8
 @patch
@@ -424,7 +451,7 @@ def fusions(self: Pipeline) -> dict[str, Fusion]:
 @patch
 def results(self: Pipeline) -> dict[str, dict]:
     "Per-query metrics of each system: name -> measure -> query id -> value"
-    runs = {**self.system_runs(), GOLD_TRAINED: self.rerank_run(GOLD_TRAINED, lambda: self.gold_reranker().score_pairs)}
+    runs = {**self.system_runs(), GOLD_TRAINED: self.rerank_run(GOLD_TRAINED, lambda: self.scorer(GOLD_TRAINED, self.gold_reranker()).score_pairs)}
     runs.update({name: fit({s: runs[s] for s in fit.weights}) for name, fit in self.fusions().items()})
     qrels = self.eval_qrels()
     return {name: evaluate(runs[name], qrels) for name in SYSTEMS}
@@ -455,6 +482,10 @@ def _plots(self: Pipeline, res: dict) -> list[str]:
 def _fusion_line(name: str, fit: Fusion) -> str:
     return f"- {name}: " + ', '.join(f"{s} {w:.1f}" for s, w in fit.weights.items()) + f" (gold nDCG@10 {fit.gold_ndcg:.3f})"
 
+def _int8_line(name: str, x: dict) -> str:
+    return (f"- {name}: gold nDCG@10 {x['gold_ndcg_fp32']:.3f} in fp32, {x['gold_ndcg_int8']:.3f} in int8, "
+            f"{x['top10_agreement']:.0%} of the top 10 kept: {'int8' if x['int8'] else 'fp32'} used")
+
 @patch
 def report(self: Pipeline) -> dict:
     "Write metrics.json and report.md; return the metrics"
@@ -463,10 +494,11 @@ def report(self: Pipeline) -> dict:
              for a, b in [(base, FINAL) for base in BASELINES] + [(DENSE, SYNTHETIC)]]
     pool = f"the BM25 top {c.depth} of each candidate pool" if c.pools else f'BM25 top {c.depth}'
     held = f"; the {len(self.gold.qrels)} gold queries come from this split and are left out" if self.gold.held_out else ''
-    fits = self.fusions()
+    fits, path = self.fusions(), self.dir/'int8.json'
+    int8 = json.loads(path.read_text()) if path.exists() else {}
     metrics = dict(run=self.dir.name, config=asdict(c), counts=self.counts(), gold=dict(split=self.gold.split, seed=c.seed, queries=sorted(self.gold.qrels)),
                    fusions={n: asdict(f) for n, f in fits.items()}, systems={n: summarise(r, seed=c.seed) for n, r in res.items()},
-                   comparisons=[asdict(x) for x in comps])
+                   comparisons=[asdict(x) for x in comps], int8=int8)
     write_atomic(self.dir/'metrics.json', json.dumps(metrics, indent=1))
     lines = [f"# {self.dir.name}", '', f"{c.method} on {self.ds.name}: {c.model} wrote queries with the `{self.template().id}` template, "
              f"`{c.scorer}` filtered them, a {c.reranker} on `{c.base}` was fine-tuned on them (seed {c.seed}).", '',
@@ -474,6 +506,8 @@ def report(self: Pipeline) -> dict:
              f"## {c.split}: {len(self.eval_qrels())} queries, reranking {pool}{held}", '',
              metrics_table(res, seed=c.seed), '', *[f"- {x._repr_markdown_()}" for x in comps], '',
              f"Fusion weights, fit on the {len(self.gold.qrels)} gold queries:", *[_fusion_line(n, f) for n, f in fits.items()], '',
+             *([f"int8 reranking, checked against fp32 on the gold queries (tolerance {INT8_TOLERANCE} nDCG@10):",
+                *[_int8_line(n, x) for n, x in int8.items()], ''] if int8 else []),
              *[f"![plots]({f})" for f in self._plots(res)]]
     write_atomic(self.dir/'report.md', '\n'.join(lines) + '\n')
     return metrics

@@ -6,7 +6,7 @@ Docs: https://qgen-nb.github.io/qgen_nb/rerankers.html.md"""
 
 # %% ../nbs/07_rerankers.ipynb #920d545d
 from __future__ import annotations
-import json, logging
+import copy, json, logging, warnings
 from contextlib import contextmanager
 from pathlib import Path
 import torch
@@ -26,7 +26,7 @@ from .scoring import encoder_cosine
 # %% auto #0
 __all__ = ['MONOT5_TEMPLATE', 'Reranker', 'SegmentCosine', 'new_cross_encoder', 'CrossEncoderReranker', 'new_bi_encoder',
            'BiEncoderReranker', 'true_false_ids', 'MonoT5Reranker', 'is_finished', 'mark_finished', 'load_curve',
-           'load_reranker', 'as_reranker']
+           'load_reranker', 'as_reranker', 'int8_linear', 'quantized']
 
 # %% ../nbs/07_rerankers.ipynb #370cbdb7
 class Reranker:
@@ -139,12 +139,12 @@ class CrossEncoderReranker(Reranker):
 
 # %% ../nbs/07_rerankers.ipynb #407c2533
 def new_bi_encoder(base: str = 'minilm-l6', # preset, local folder or Hugging Face id of a sentence-transformers model
-                   max_length: int = 256, # texts are truncated to this many tokens
+                   max_length: int = 256, # texts are truncated to this many tokens; the model's own limit when None
                    device: str = None, # 'cpu', 'cuda', ...; the library's choice when omitted
                   ) -> SentenceTransformer:
     "A `SentenceTransformer` on `base`, truncating at `max_length` tokens"
     with _quiet(): model = SentenceTransformer(resolve_model(base), device=device)
-    model.max_seq_length = max_length
+    model.max_seq_length = max_length or model.max_seq_length
     return model
 
 # %% ../nbs/07_rerankers.ipynb #c41af584
@@ -251,3 +251,18 @@ def load_reranker(path_or_name: str, # a reranker folder, a preset, a local mode
 def as_reranker(model, name: str = 'model') -> Reranker:
     "A `Reranker` over a bare sentence-transformers model (bi-encoder or cross-encoder)"
     return BiEncoderReranker(model, name) if isinstance(model, SentenceTransformer) else CrossEncoderReranker(model, name)
+
+# %% ../nbs/07_rerankers.ipynb #9852d236
+def int8_linear(model: torch.nn.Module) -> torch.nn.Module:
+    "A copy of `model` whose linear layers compute in int8, one weight scale per output channel (torch dynamic quantisation; CPU only)"
+    from torch.ao.quantization import quantize_dynamic, per_channel_dynamic_qconfig
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore') # torch.ao.quantization announces its move to torchao on every call
+        return quantize_dynamic(copy.deepcopy(model).cpu(), {torch.nn.Linear: per_channel_dynamic_qconfig})
+
+def quantized(reranker: Reranker) -> Reranker:
+    "The same reranker scoring with int8 linear layers, named '<name> (int8)'"
+    q = copy.copy(reranker)
+    q.model, q.name = int8_linear(reranker.model), f"{reranker.name} (int8)"
+    if isinstance(q, BiEncoderReranker): q.cosine = encoder_cosine(q.model, q.batch_size) # the embedding cache belongs to the fp32 weights
+    return q
