@@ -15,9 +15,9 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['OFFLINE_VARS', 'settings', 'RENAMED_SETTINGS', 'PRESETS', 'offline_env', 'Settings', 'seed_everything',
-           'default_device', 'run_dir', 'read_run_config', 'UserError', 'write_atomic', 'file_lock', 'text_lines',
-           'iter_jsonl', 'read_jsonl', 'JsonlLog', 'Preset', 'materialise', 'resolve_model']
+__all__ = ['OFFLINE_VARS', 'settings', 'RENAMED_SETTINGS', 'ADDED_SETTINGS', 'PRESETS', 'offline_env', 'Settings',
+           'seed_everything', 'default_device', 'run_dir', 'read_run_config', 'UserError', 'write_atomic', 'file_lock',
+           'text_lines', 'iter_jsonl', 'read_jsonl', 'JsonlLog', 'Preset', 'materialise', 'resolve_model']
 
 # %% ../nbs/00_core.ipynb #7d12c9dc
 OFFLINE_VARS = dict(HF_HUB_OFFLINE='1', TRANSFORMERS_OFFLINE='1', HF_DATASETS_OFFLINE='1', LITELLM_LOCAL_MODEL_COST_MAP='True')
@@ -67,13 +67,14 @@ def run_dir(name: str = None, # folder name; a timestamp when omitted
 
 # %% ../nbs/00_core.ipynb #94970772
 RENAMED_SETTINGS = {'gold': 'n_gold', 'examples': 'n_examples', 'neg_per_query': 'n_negatives'} # old name -> current name
+ADDED_SETTINGS = {'int8': False} # setting -> what runs recorded before it existed did
 
 def read_run_config(folder, # a run folder with a config.yaml
                    ) -> dict:
-    "The settings a run folder recorded, under their current names"
+    "The settings a run folder recorded, under their current names, with the settings added since it was made"
     import yaml
     saved = yaml.safe_load((Path(folder)/'config.yaml').read_text(encoding='utf-8')) or {}
-    return {RENAMED_SETTINGS.get(k, k): v for k, v in saved.items()}
+    return {**ADDED_SETTINGS, **{RENAMED_SETTINGS.get(k, k): v for k, v in saved.items()}}
 
 # %% ../nbs/00_core.ipynb #ea0556a8
 class UserError(ValueError):

@@ -102,7 +102,7 @@ def rerank(score_pairs, # function: list of (query text, doc text) -> list of sc
     for i, (q, d) in enumerate(pairs): run.setdefault(q, {})[d] = scores[i]
     return run
 
-# %% ../nbs/02_evaluation.ipynb #fc3fa2cb
+# %% ../nbs/02_evaluation.ipynb #7630cda2
 def top_overlap(a: dict, # a run: query id -> {doc id: score}
                 b: dict, # another run of the same queries
                 k: int = 10, # how many of each ranking's top documents are compared

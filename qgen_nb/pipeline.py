@@ -399,7 +399,7 @@ def gold_reranker(self: Pipeline):
     "The reranker trained on the gold queries alone, for as many steps as the synthetic one (gold_model/)"
     return gold_baseline(self.ds, self.gold, self.dir/'gold_model', self._steps(), **self._mining(), **self._training())
 
-# %% ../nbs/10_pipeline.ipynb #83dd22da
+# %% ../nbs/10_pipeline.ipynb #f8cf9bf4
 INT8_TOLERANCE = 0.005 # the int8 copy may lose at most this much gold nDCG@10 against fp32
 
 @patch

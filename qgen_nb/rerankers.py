@@ -252,7 +252,7 @@ def as_reranker(model, name: str = 'model') -> Reranker:
     "A `Reranker` over a bare sentence-transformers model (bi-encoder or cross-encoder)"
     return BiEncoderReranker(model, name) if isinstance(model, SentenceTransformer) else CrossEncoderReranker(model, name)
 
-# %% ../nbs/07_rerankers.ipynb #9852d236
+# %% ../nbs/07_rerankers.ipynb #d3233f75
 def int8_linear(model: torch.nn.Module) -> torch.nn.Module:
     "A copy of `model` whose linear layers compute in int8, one weight scale per output channel (torch dynamic quantisation; CPU only)"
     from torch.ao.quantization import quantize_dynamic, per_channel_dynamic_qconfig
