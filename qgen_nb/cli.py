@@ -62,7 +62,7 @@ def qgen_generate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datase
                   model: str = 'smollm2-135m', # local path, preset name or hub id (replay: the JSONL to replay)
                   n_docs: int = None, # number of documents to draw (all when omitted)
                   per_doc: int = 1, # queries per document
-                  backend: str = 'ct2', # ct2 (CPU, greedy), hf, vllm (GPU), openai or replay
+                  backend: str = 'hf', # hf, vllm, openai or replay
                   url: str = None, # base URL of the OpenAI-compatible endpoint
                   prompt_format: str = 'completion', # completion, or chat (through the model's chat template)
                   temperature: float = 0.0, # 0: greedy

@@ -19,8 +19,8 @@ from .templates import PromptTemplate
 # %% auto #0
 __all__ = ['Sampling', 'Completion', 'Generator', 'PromptGenerator', 'cut_at_stop', 'is_copied', 'is_unrelated', 'clean_query',
            'prompt_key', 'settings_path', 'ReplayGenerator', 'transformers_path', 'load_causal_lm', 'HFGenerator',
-           'decode_pieces', 'record_seed', 'row_seeds', 'ct2_path', 'CT2Generator', 'VLLMGenerator', 'sample_docs',
-           'template_hash', 'generation_settings', 'generate_queries']
+           'decode_pieces', 'record_seed', 'row_seeds', 'VLLMGenerator', 'sample_docs', 'template_hash',
+           'generation_settings', 'generate_queries']
 
 # %% ../nbs/04_generation.ipynb #3ac7587e
 @dataclass
@@ -310,59 +310,6 @@ def complete(self: HFGenerator, prefix, suffixes, sampling):
     logp = torch.stack(out.logits, 1).float().log_softmax(-1).gather(-1, new[..., None])[..., 0]
     done = [cut_at_stop(decode_pieces(self.tokenizer, self._until_eos(t.tolist()), lp), sampling.stop) for t, lp in zip(new, logp)]
     return [done[i:i + sampling.n] for i in range(0, len(done), sampling.n)]
-
-# %% ../nbs/04_generation.ipynb #06a10dfc
-def ct2_path(model: str, # local path, preset name or hub id
-             weights: str = 'float32', # how the weights are stored: float32, int8, ...
-            ) -> Path:
-    "A CTranslate2 folder of `model`, converted once into the cache (one folder per source folder and weight type)"
-    from ctranslate2.converters import TransformersConverter
-    src = Path(transformers_path(model)).resolve()
-    dest = settings.cache_dir/'ct2'/f"{src.name}-{hashlib.sha1(str(src).encode()).hexdigest()[:8]}-{weights}"
-    if not dest.exists():
-        tmp = dest.with_name(dest.name + '.partial')
-        TransformersConverter(str(src)).convert(str(tmp), quantization=weights, force=True)
-        tmp.rename(dest)
-    return dest
-
-# %% ../nbs/04_generation.ipynb #a7449186
-class CT2Generator(PromptGenerator):
-    "Greedy generation with CTranslate2 on the CPU, the shared prompt prefix computed once as its static prompt"
-    def __init__(self, model: str = 'smollm2-135m', # local path, preset name or hub id
-                 compute_type: str = 'float32', # float32 writes what transformers writes; int8 is faster
-                 chat: bool = False, # render through the tokenizer's chat template
-                 threads: int = None, # CPU threads; torch's number when None
-                ):
-        import ctranslate2, torch
-        from transformers import AutoTokenizer, GenerationConfig
-        path = transformers_path(model)
-        self.tokenizer = AutoTokenizer.from_pretrained(path)
-        eos = GenerationConfig.from_pretrained(path).eos_token_id
-        self.ends = list(eos if isinstance(eos, list) else [eos])
-        self.generator = ctranslate2.Generator(str(ct2_path(model, compute_type)), device='cpu', compute_type=compute_type,
-                                               intra_threads=threads or torch.get_num_threads())
-        self.name, self.chat = model, chat
-
-    def _tokens(self, text: str, special: bool) -> list[str]:
-        "The token strings CTranslate2 takes, from the model's own tokenizer"
-        return self.tokenizer.convert_ids_to_tokens(self.tokenizer(text, add_special_tokens=special).input_ids)
-
-# %% ../nbs/04_generation.ipynb #c34509cc
-@patch
-def complete(self: CT2Generator, prefix, suffixes, sampling):
-    if sampling.temperature > 0: raise UserError("backend ct2 decodes greedily (temperature 0); sample with backend hf or vllm")
-    steps, stops = [[] for _ in suffixes], [s for s in sampling.stop if s]
-    def step(r) -> bool:
-        steps[r.batch_id].append((r.token_id, r.log_prob))
-        return any(s in self.tokenizer.decode([t for t, _ in steps[r.batch_id]]) for s in stops)
-    self.generator.generate_batch([self._tokens(s, False) for s in suffixes], static_prompt=self._tokens(prefix, not self.chat) if prefix else None,
-                                  max_length=sampling.max_new_tokens, end_token=self.ends, include_prompt_in_result=False,
-                                  return_scores=True, callback=step)
-    def completion(row):
-        ends = [i for i, (t, _) in enumerate(row) if t in self.ends]
-        row = row[:ends[0]] if ends else row
-        return cut_at_stop(decode_pieces(self.tokenizer, [t for t, _ in row], [lp for _, lp in row]), sampling.stop)
-    return [[completion(row)] * sampling.n for row in steps]
 
 # %% ../nbs/04_generation.ipynb #87cb184a
 class VLLMGenerator(PromptGenerator):

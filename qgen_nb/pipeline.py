@@ -16,7 +16,7 @@ from fastcore.basics import patch
 from .core import read_jsonl, read_run_config, run_dir, seed_everything, UserError, write_atomic, file_lock, PRESETS
 from .data import load_dataset, draw_gold, eval_qrels
 from .templates import get_template, DEFAULT_INSTRUCTION, TEMPLATES
-from .generation import Sampling, PromptGenerator, CT2Generator, HFGenerator, VLLMGenerator, ReplayGenerator, sample_docs, generate_queries
+from .generation import Sampling, PromptGenerator, HFGenerator, VLLMGenerator, ReplayGenerator, sample_docs, generate_queries
 from .scoring import (logprob_score, reranker_score, roundtrip_rank, keep_roundtrip, query_eval, encoder_cosine,
                              top_k, drop_flagged, length_bounds)
 from .pairs import Pair, training_pairs
@@ -47,7 +47,7 @@ class RunConfig:
     instruction: str = DEFAULT_INSTRUCTION # for in-domain templates
     n_examples: int = 8 # in-domain examples (drawn from the gold labels)
     model: str = 'smollm2-135m'
-    backend: str = 'ct2' # ct2 (CPU, greedy), hf, vllm (GPU), openai or replay
+    backend: str = 'hf'
     n_docs: int = 200 # documents to write queries for
     per_doc: int = 1
     temperature: float = 0.0
@@ -84,7 +84,7 @@ METHODS = {
 }
 
 # %% ../nbs/10_pipeline.ipynb #e302f5ec
-BACKENDS = ('ct2', 'hf', 'vllm', 'openai', 'replay')
+BACKENDS = ('hf', 'vllm', 'openai', 'replay')
 SCORERS = ('logprob', 'reranker', 'roundtrip', 'queryeval')
 _KINDS = {'int': 'a whole number', 'float': 'a number', 'bool': 'true or false', 'str': 'text'}
 
@@ -111,7 +111,7 @@ CHECKS = { # setting: (test of the converted value and all settings, what is wro
     'method': _one_of(tuple(METHODS)), 'backend': _one_of(BACKENDS), 'scorer': _one_of(SCORERS), 'negatives': _one_of(('bm25', 'random')),
     'template': ((lambda v, s: v in TEMPLATES or (Path(v).suffix in ('.yaml', '.yml') and Path(v).is_file())),
                  "is neither a template nor an existing .yaml file", f"use one of {', '.join(TEMPLATES)} or the path of a template .yaml"),
-    'model': ((lambda v, s: {'openai': True, 'replay': Path(v).is_file()}.get(s.get('backend', RunConfig.backend), _is_model(v))),
+    'model': ((lambda v, s: {'openai': True, 'replay': Path(v).is_file()}.get(s.get('backend', 'hf'), _is_model(v))),
               "names no model that can be found", _MODEL + " (backend replay: the JSONL file to replay)"),
     'encoder': ((lambda v, s: _is_model(v)), "names no model that can be found", _MODEL),
     'base': ((lambda v, s: _is_model(v)), "names no model that can be found", _MODEL),
@@ -120,9 +120,7 @@ CHECKS = { # setting: (test of the converted value and all settings, what is wro
     'loss': ((lambda v, s: v in LOSSES and not (v == 'bce' and s.get('reranker', RunConfig.reranker) == 'bi-encoder')),
              "is unknown or does not fit the reranker", "use contrastive (either reranker) or bce (reranker: cross-encoder)"),
     'validate_every': _min(0),
-    'temperature': ((lambda v, s: v >= 0 and not (v > 0 and s.get('backend', RunConfig.backend) == 'ct2')),
-                    "is below 0, or above 0 with backend ct2 (greedy only)", "use 0 or more; to sample (above 0) set backend hf or vllm"),
-    'seed': _min(0), 'n_examples': _min(0),
+    'temperature': _min(0), 'seed': _min(0), 'n_examples': _min(0),
     **{k: _min(1) for k in ('n_gold', 'n_docs', 'per_doc', 'max_new_tokens', 'gen_batch_size', 'keep', 'roundtrip_k',
                             'neg_depth', 'n_negatives', 'epochs', 'train_batch_size', 'max_length', 'depth')},
 }
@@ -230,15 +228,14 @@ class LazyGenerator(PromptGenerator):
     def __repr__(self): return f"LazyGenerator({self.name!r}, {'loaded' if self.real else 'not loaded'})"
 
 # %% ../nbs/10_pipeline.ipynb #803f5d34
-def make_generator(backend: str, # ct2, hf, vllm, openai (with `url`) or replay (`model` is the JSONL to replay)
+def make_generator(backend: str, # hf, vllm, openai (with `url`) or replay (`model` is the JSONL to replay)
                    model: str, # a local path, preset or hub id (replay: the JSONL file)
                    url: str = None, # openai: the server's base URL
                    chat: bool = False, # prompts go through the model's chat template
-                   lazy: bool = False, # ct2, hf and vllm: load the model on first use
+                   lazy: bool = False, # hf and vllm: load the model on first use
                   ):
     "A generator by backend name"
-    if lazy and backend in ('ct2', 'hf', 'vllm'): return LazyGenerator(lambda: make_generator(backend, model, chat=chat), model, chat)
-    if backend == 'ct2': return CT2Generator(model, chat=chat)
+    if lazy and backend in ('hf', 'vllm'): return LazyGenerator(lambda: make_generator(backend, model, chat=chat), model, chat)
     if backend == 'hf': return HFGenerator(model, chat=chat)
     if backend == 'vllm': return VLLMGenerator(model, chat=chat)
     if backend == 'replay': return ReplayGenerator.from_jsonl(model)
