@@ -70,7 +70,7 @@ class RunConfig:
     lr: float = 2e-5 # small steps keep the model near the start it is fine-tuned from
     max_length: int = 256
     validate_every: int = 10 # steps between gold-query checks; training keeps the best checkpoint, the start included (0: the last)
-    int8: bool = True # on a CPU, rerank with int8 linear layers where the gold queries show they keep the top 10 (int8.json)
+    int8: bool = True # on a CPU, rerank with int8 linear layers unless they lose gold nDCG@10 (`INT8_TOLERANCE`, int8.json)
     # evaluation
     split: str = 'test'
     pools: bool = False # rank the collection's candidate pools instead of BM25's top `depth`
