@@ -17,7 +17,7 @@ import numpy as np
 import torch
 from tqdm.auto import tqdm
 from qgen_nb.data import load_dataset
-from qgen_nb.evaluation import corpus_bm25, evaluate, rerank
+from qgen_nb.evaluation import corpus_bm25, evaluate, rerank, top_overlap
 from qgen_nb.rerankers import BiEncoderReranker, CrossEncoderReranker, new_bi_encoder, new_cross_encoder, quantized
 
 def pool_order_rerank(score_pairs, ds, queries, pools, batch_size=64):
@@ -35,8 +35,6 @@ def new_reranker(kind, max_length):
     return CrossEncoderReranker(new_cross_encoder('minilm-l6', max_length, device='cpu'), 'minilm-l6')
 
 PATHS = {'today': (pool_order_rerank, False), 'bucketed': (rerank, False), 'bucketed + int8': (rerank, True)}
-
-def top10(run): return {q: set(sorted(r, key=r.get, reverse=True)[:10]) for q, r in run.items()}
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -65,8 +63,8 @@ def main():
             run = rerank_fn(rr.score_pairs, ds, queries, pools)
             rate = n_pairs / (time.perf_counter() - t)
             ndcg = np.mean(list(evaluate(run, qrels)['nDCG@10'].values()))
-            base = base or (rate, ndcg, top10(run))
-            overlap = sum(len(a & base[2][q]) for q, a in top10(run).items()) / (10 * len(run))
+            base = base or (rate, ndcg, run)
+            overlap = top_overlap(run, base[2])
             print(f"{path:<16} {rate:>8.1f} {rate / base[0]:>7.2f}x {ndcg:>8.4f} {ndcg - base[1]:>+8.4f} {overlap:>14.3f}")
 
 if __name__ == '__main__': main()
