@@ -1,76 +1,72 @@
-"""Throughput of the transformers generator on this machine, with and without the reused prefix cache.
+"""Generation throughput on this machine: llama.cpp (`LlamaCppGenerator`) against transformers (`HFGenerator`) on the same prompts.
 
-Run by hand: python bench/generation.py [--model smollm2-135m] [--docs 16] [--batch-sizes 1 4 8 16] [--new-tokens 24]
+Run by hand: python bench/generation.py [DATA] [--model smollm2-135m] [--docs 64] [--batch-size 16] [--new-tokens 32] [--exact]
+(DATA: a BEIR folder; default ../shared/data/scifact). Needs the `llama` extra.
 
-For each batch size, the same prompts (InPars template, bundled test documents) are generated greedily twice: once with
-the shared prefix's KV cache computed once and reused, once with every prompt run whole. Generation is forced to exactly
---new-tokens tokens (no stop strings) so both paths do the same work; the script checks they write the same text.
-
-Next to each measurement it prints the machine's bounds, measured in the same run:
-- compute: peak fp32 matmul FLOP/s (a large torch matmul) against 2 x parameters FLOPs per processed token, where a
-  document costs its prompt tokens (all of them, or only its own suffix when the prefix is reused) plus its new tokens;
-- memory: decode steps cannot beat (memory bandwidth / weight bytes) per second, each step yielding one token per row.
+The same documents (the first --docs of the collection's sorted ids) are run through the InPars prompt greedily, in
+calls of --batch-size documents, by each generator:
+- hf: `HFGenerator` on the de-quantised weights in float32, batched in id order, the shared prefix's KV cache reused
+  (the baseline, measured in this run);
+- hf, by length: the same, the documents batched from the shortest to the longest, as `generate_queries` does;
+- hf bf16, by length: the same in bfloat16 (`dtype='bfloat16'`);
+- llama-cpp: `LlamaCppGenerator` on the GGUF weights as they are, one prompt at a time, the shared prefix kept in its cache.
+With the stop string the pipeline uses (a newline: a document is done when its query is), and with --exact also forced to
+exactly --new-tokens tokens (no stop string: both backends do the same work). For each it prints docs/s, generated tokens/s,
+the speed-up over hf, on how many documents the text is identical to hf's, and, over those, the mean and largest absolute
+difference of a token's log-probability and the correlation of the queries' mean log-probabilities (InPars-v1's filter score).
 """
-import argparse, time, torch
-from qgen_nb.data import load_beir
+import argparse, time
+import numpy as np
+import torch
+from qgen_nb.data import load_dataset
 from qgen_nb.generation import HFGenerator, Sampling
+from qgen_nb.llama_cpp_backend import LlamaCppGenerator
 from qgen_nb.templates import inpars
 
-def peak_flops(n=2048, reps=5):
-    a, b = torch.randn(n, n), torch.randn(n, n)
-    a @ b
-    t = time.perf_counter()
-    for _ in range(reps): a @ b
-    return 2 * n**3 * reps / (time.perf_counter() - t)
+def run(g, docs, batch, sampling, by_length):
+    "Completions of every document (in the given order) and the seconds they took, batched in that order or by length"
+    g.generate(inpars(), docs[:2], sampling)  # warm-up: loads, caches the prefix
+    order = sorted(range(len(docs)), key=lambda i: len(docs[i])) if by_length else list(range(len(docs)))
+    out, t = {}, time.perf_counter()
+    for b in range(0, len(docs), batch):
+        idx = order[b:b + batch]
+        out.update(zip(idx, (c[0] for c in g.generate(inpars(), [docs[i] for i in idx], sampling))))
+    return [out[i] for i in range(len(docs))], time.perf_counter() - t
 
-def bandwidth(mb=512, reps=5):
-    x = torch.empty(mb * 2**20 // 4); y = torch.empty_like(x)
-    y.copy_(x)
-    t = time.perf_counter()
-    for _ in range(reps): y.copy_(x)
-    return 2 * x.numel() * 4 * reps / (time.perf_counter() - t)  # read + write
-
-def run(g, docs, batch, sampling):
-    texts, t = [], time.perf_counter()
-    for i in range(0, len(docs), batch): texts += [c[0].text for c in g.generate(inpars(), docs[i:i + batch], sampling)]
-    return texts, time.perf_counter() - t
+def agreement(out, base):
+    "Documents with identical text, and over those the mean and largest token log-prob difference and the mean log-prob correlation"
+    same = [(a, b) for a, b in zip(out, base) if a.text == b.text and a.token_logprobs]
+    diffs = np.concatenate([np.abs(np.subtract(a.token_logprobs, b.token_logprobs)) for a, b in same]) if same else np.zeros(1)
+    r = np.corrcoef([a.mean_logprob for a, _ in same], [b.mean_logprob for _, b in same])[0, 1] if len(same) > 2 else float('nan')
+    return len(same), diffs.mean(), diffs.max(), r
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('data', nargs='?', default='../shared/data/scifact')
     ap.add_argument('--model', default='smollm2-135m')
-    ap.add_argument('--docs', type=int, default=16)
-    ap.add_argument('--batch-sizes', type=int, nargs='+', default=[1, 4, 8, 16])
-    ap.add_argument('--new-tokens', type=int, default=24)
+    ap.add_argument('--docs', type=int, default=64)
+    ap.add_argument('--batch-size', type=int, default=16)
+    ap.add_argument('--new-tokens', type=int, default=32)
+    ap.add_argument('--exact', action='store_true', help='also generate exactly --new-tokens tokens per document')
     args = ap.parse_args()
-    ds = load_beir('tests_data')
+    ds = load_dataset(args.data, skip_empty=True)
     docs = [ds.doc_text(d) for d in sorted(ds.corpus)[:args.docs]]
-    g = HFGenerator(args.model)
-    params = sum(p.numel() for p in g.model.parameters())
-    weight_bytes = sum(p.numel() * p.element_size() for p in g.model.parameters())
-    prefix_ids, suffix_ids = g._encode(*g.render(inpars(), docs))
-    prefix_len, suffix_len = len(prefix_ids), sum(map(len, suffix_ids)) / len(docs)
-    flops, bw = peak_flops(), bandwidth()
-    sampling = Sampling(max_new_tokens=args.new_tokens, stop=())
-    g.generate(inpars(), docs[:2], sampling)  # warm-up
-    print(f"{args.model}: {params / 1e6:.0f}M parameters ({weight_bytes / 2**20:.0f} MiB), {torch.get_num_threads()} threads; "
-          f"prompt = {prefix_len} shared + {suffix_len:.0f} own tokens, {args.new_tokens} new tokens; {len(docs)} documents")
-    print(f"machine: {flops / 1e9:.0f} GFLOP/s fp32 matmul, {bw / 1e9:.1f} GB/s copy bandwidth\n")
-    print(f"{'batch':>5} {'prefix':>7} {'docs/s':>7} {'tok/s':>7} {'compute bound docs/s':>21} {'of bound':>8} "
-          f"{'memory bound tok/s':>19} {'of bound':>8} {'speed-up':>8} {'same text':>9}")
-    for batch in args.batch_sizes:
-        res = {}
-        for reuse in (False, True):
-            g.reuse_prefix = reuse
-            res[reuse] = run(g, docs, batch, sampling)
-        for reuse in (False, True):
-            texts, secs = res[reuse]
-            dps, tps = len(docs) / secs, len(docs) * args.new_tokens / secs
-            doc_tokens = (0 if reuse else prefix_len) + suffix_len + args.new_tokens
-            cbound = flops / (2 * params * doc_tokens)
-            mbound = batch * bw / weight_bytes
-            speed = res[False][1] / secs
-            same = sum(a == b for a, b in zip(res[True][0], res[False][0]))
-            print(f"{batch:>5} {'reused' if reuse else 'whole':>7} {dps:>7.2f} {tps:>7.1f} {cbound:>21.1f} {dps / cbound:>8.1%} "
-                  f"{mbound:>19.0f} {tps / mbound:>8.1%} {speed:>7.2f}x {same:>5}/{len(docs)}")
+    hf, bf16 = HFGenerator(args.model), HFGenerator(args.model, dtype='bfloat16')
+    gens = {'hf': (hf, False), 'hf, by length': (hf, True), 'hf bf16, by length': (bf16, True), 'llama-cpp': (LlamaCppGenerator(args.model), False)}
+    print(f"{ds.name}: {len(docs)} documents, InPars prompt, {args.model}, batch {args.batch_size}, torch {torch.__version__}, "
+          f"{torch.get_num_threads()} threads")
+    modes = {'stop at newline': Sampling(max_new_tokens=args.new_tokens)}
+    if args.exact: modes[f'exactly {args.new_tokens} tokens'] = Sampling(max_new_tokens=args.new_tokens, stop=())
+    for label, sampling in modes.items():
+        print(f"\n{label}\n{'backend':<19} {'docs/s':>7} {'tokens/s':>9} {'speed-up':>8} {'same text':>10} "
+              f"{'mean |lp diff|':>15} {'max |lp diff|':>14} {'r(mean lp)':>11}")
+        base = None
+        for name, (g, by_length) in gens.items():
+            out, secs = run(g, docs, args.batch_size, sampling, by_length)
+            tokens = sum(len(c.token_logprobs) for c in out)
+            base = base or (out, secs)
+            same, mean_diff, max_diff, r = agreement(out, base[0])
+            print(f"{name:<19} {len(docs) / secs:>7.2f} {tokens / secs:>9.1f} {base[1] / secs:>7.2f}x {same:>5}/{len(docs):<4} "
+                  f"{mean_diff:>15.1e} {max_diff:>14.1e} {r:>11.4f}")
 
 if __name__ == '__main__': main()

@@ -18,9 +18,9 @@ from .templates import PromptTemplate
 
 # %% auto #0
 __all__ = ['Sampling', 'Completion', 'Generator', 'PromptGenerator', 'cut_at_stop', 'is_copied', 'is_unrelated', 'clean_query',
-           'prompt_key', 'settings_path', 'ReplayGenerator', 'transformers_path', 'load_causal_lm', 'HFGenerator',
-           'decode_pieces', 'record_seed', 'row_seeds', 'VLLMGenerator', 'sample_docs', 'template_hash',
-           'generation_settings', 'generate_queries']
+           'prompt_key', 'settings_path', 'ReplayGenerator', 'transformers_path', 'default_dtype', 'load_causal_lm',
+           'HFGenerator', 'decode_pieces', 'record_seed', 'row_seeds', 'sampling_probs', 'VLLMGenerator', 'sample_docs',
+           'length_order', 'template_hash', 'generation_settings', 'generate_queries']
 
 # %% ../nbs/04_generation.ipynb #3ac7587e
 @dataclass
@@ -181,8 +181,13 @@ def transformers_path(model: str, # local path, preset name or hub id
     return str(_converted(Path(path))) if path.endswith('.gguf') else path
 
 # %% ../nbs/04_generation.ipynb #058e4fe2
+def default_dtype(device: str) -> str:
+    "The precision a causal LM runs in on `device` unless told otherwise: bfloat16 on a GPU, float32 elsewhere"
+    return 'bfloat16' if device.startswith('cuda') else 'float32'
+
 def load_causal_lm(model: str, # local path, preset name or hub id
                    device: str = None, # 'cpu', 'cuda', …; the GPU when there is one
+                   dtype: str = None, # 'float32' or 'bfloat16'; bfloat16 on a GPU and float32 on a CPU when None
                   ):
     "Tokenizer and model (eval mode, left padding) for `model`"
     import torch
@@ -190,7 +195,7 @@ def load_causal_lm(model: str, # local path, preset name or hub id
     path, device = transformers_path(model), device or default_device()
     tok = AutoTokenizer.from_pretrained(path, padding_side='left')
     if tok.pad_token is None: tok.pad_token = tok.eos_token
-    dtype = torch.bfloat16 if device.startswith('cuda') else torch.float32
+    dtype = getattr(torch, dtype or default_dtype(device))
     lm = AutoModelForCausalLM.from_pretrained(path, dtype=dtype).to(device).eval()
     return tok, lm
 
@@ -201,15 +206,16 @@ class HFGenerator(PromptGenerator):
                  device: str = None, # 'cpu', 'cuda', …; the GPU when there is one
                  chat: bool = False, # render through the tokenizer's chat template
                  reuse_prefix: bool = True, # compute the shared prefix's KV cache once and reuse it
+                 dtype: str = None, # 'float32' or 'bfloat16'; bfloat16 on a GPU and float32 on a CPU when None
                 ):
-        self.tokenizer, self.model = load_causal_lm(model, device)
-        self.name, self.reuse_prefix = model, reuse_prefix
+        self.tokenizer, self.model = load_causal_lm(model, device, dtype)
+        self.name, self.reuse_prefix, self.dtype = model, reuse_prefix, str(self.model.dtype).removeprefix('torch.')
         self.chat = chat
         self._prefix_key, self._prefix_cache = None, None
 
 # %% ../nbs/04_generation.ipynb #408b7da6
 @patch
-def _encode(self: HFGenerator, prefix: str, suffixes: list[str]):
+def _encode(self: PromptGenerator, prefix: str, suffixes: list[str]):
     "Token ids of the prefix (with the tokenizer's special tokens, unless chat-rendered) and of each suffix"
     enc = lambda s, special: self.tokenizer(s, add_special_tokens=special).input_ids
     return enc(prefix, not self.chat) if prefix else [], [enc(s, False) for s in suffixes]
@@ -280,6 +286,10 @@ def _top_p(probs, p: float):
     sp = sp.masked_fill(sp.cumsum(-1) - sp >= p, 0)
     return sp.new_zeros(sp.shape).scatter(-1, idx, sp) / sp.sum(-1, keepdim=True)
 
+def sampling_probs(scores, temperature: float, top_p: float):
+    "The distribution a token is drawn from: logits `scores` at `temperature`, cut to `top_p`"
+    return _top_p((scores.float() / temperature).softmax(-1), top_p)
+
 class _RowSampler:
     "Logits processor that draws each row's next token with that row's own seeded generator, then forces it"
     def __init__(self, seeds: list[int], temperature: float, top_p: float): self.seeds, self.t, self.p, self.gens = seeds, temperature, top_p, None
@@ -287,7 +297,7 @@ class _RowSampler:
     def __call__(self, input_ids, scores):
         import torch
         if self.gens is None: self.gens = [torch.Generator(device=scores.device).manual_seed(s) for s in self.seeds]
-        probs = _top_p((scores.float() / self.t).softmax(-1), self.p)
+        probs = sampling_probs(scores, self.t, self.p)
         picks = torch.cat([torch.multinomial(p, 1, generator=g) for p, g in zip(probs, self.gens)])
         return torch.full_like(scores, float('-inf')).scatter(1, picks[:, None], 0.0)
 
@@ -339,6 +349,11 @@ def sample_docs(ds: IRDataset, n_docs: int = None, seed: int = 0) -> list[str]:
     random.Random(seed).shuffle(ids)
     return ids[:n_docs] if n_docs else ids
 
+# %% ../nbs/04_generation.ipynb #8e00c7a8
+def length_order(ds: IRDataset, doc_ids: list[str]) -> list[str]:
+    "`doc_ids` from the shortest document text to the longest (ties in the given order)"
+    return sorted(doc_ids, key=lambda d: len(ds.doc_text(d)))
+
 # %% ../nbs/04_generation.ipynb #37509e62
 def template_hash(t: PromptTemplate) -> str:
     "Short stable hash of everything in a template (instruction, examples, labels, clipping)"
@@ -348,7 +363,7 @@ def generation_settings(template: PromptTemplate, generator: Generator, sampling
     "What shapes each generation record: template, model, prompt form, decoding settings and seed"
     return dict(template=template.id, template_hash=template_hash(template), model=getattr(generator, 'reproduces', None) or generator.name,
                 chat=bool(getattr(generator, 'chat', False)), max_new_tokens=sampling.max_new_tokens, temperature=sampling.temperature,
-                top_p=sampling.top_p, stop=list(sampling.stop), seed=sampling.seed)
+                top_p=sampling.top_p, stop=list(sampling.stop), seed=sampling.seed, dtype=getattr(generator, 'dtype', None))
 
 # %% ../nbs/04_generation.ipynb #bbca0150
 def _read_settings(side: Path) -> dict:
@@ -414,7 +429,7 @@ def generate_queries(ds: IRDataset, template: PromptTemplate, generator: Generat
     doc_ids = doc_ids or sample_docs(ds, n_docs, sampling.seed)
     with file_lock(out):
         log = _claim(out, generation_settings(template, generator, sampling))
-        todo = [d for d in doc_ids if any((d, i) not in log for i in range(sampling.n))]
+        todo = length_order(ds, [d for d in doc_ids if any((d, i) not in log for i in range(sampling.n))])
         for b in tqdm(range(0, len(todo), batch_size), desc=f'generating ({len(log)} done before)', disable=not todo):
             batch = todo[b:b + batch_size]
             for rec in _records(batch, *_generate_batch(ds, template, generator, batch, sampling), template, generator, sampling):

@@ -6,17 +6,19 @@ Docs: https://qgen-nb.github.io/qgen_nb/pipeline.html.md"""
 
 # %% ../nbs/10_pipeline.ipynb #37c52ea2
 from __future__ import annotations
-import difflib, json, math, warnings
-from contextlib import ExitStack
+import difflib, json, math, time, warnings
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, asdict, fields, replace, MISSING
 from pathlib import Path
 import numpy as np
+import torch
 import yaml
 from fastcore.basics import patch
-from .core import read_jsonl, read_run_config, run_dir, seed_everything, UserError, write_atomic, file_lock, PRESETS
+from transformers import AutoTokenizer
+from .core import default_device, read_jsonl, read_run_config, resolve_model, run_dir, seed_everything, UserError, write_atomic, file_lock, PRESETS
 from .data import load_dataset, draw_gold, eval_qrels
 from .templates import get_template, DEFAULT_INSTRUCTION, TEMPLATES
-from .generation import Sampling, PromptGenerator, HFGenerator, VLLMGenerator, ReplayGenerator, sample_docs, generate_queries
+from .generation import Sampling, PromptGenerator, HFGenerator, VLLMGenerator, ReplayGenerator, default_dtype, sample_docs, generate_queries
 from .scoring import (logprob_score, reranker_score, roundtrip_rank, keep_roundtrip, query_eval, encoder_cosine,
                              top_k, drop_flagged, length_bounds)
 from .pairs import Pair, training_pairs
@@ -24,7 +26,7 @@ from .training import ENCODERS, LOSSES, train_reranker, training_rows, gold_base
 from .fusion import Fusion, fit_fusion
 from .evaluation import (corpus_bm25, rerank, evaluate, summarise, metrics_table, compare, write_trec_run,
                                 read_trec_run, plot_per_query, top_overlap)
-from .rerankers import Reranker, BiEncoderReranker, new_bi_encoder, quantized
+from .rerankers import Reranker, BiEncoderReranker, fit_max_length, new_bi_encoder, quantized
 
 # %% auto #0
 __all__ = ['METHODS', 'BACKENDS', 'SCORERS', 'CHECKS', 'LEXICAL', 'DENSE', 'HYBRID', 'SYNTHETIC', 'GOLD_TRAINED',
@@ -53,6 +55,7 @@ class RunConfig:
     temperature: float = 0.0
     max_new_tokens: int = 32
     gen_batch_size: int = 16
+    gen_dtype: str = None # generator precision (hf backend): float32 or bfloat16; None: bfloat16 on a GPU, float32 on a CPU
     # scoring and filtering
     scorer: str = 'logprob' # logprob (InPars-v1), reranker (InPars-v2), roundtrip (Promptagator), queryeval (InPars+)
     keep: int = 100 # queries kept by top-k scorers
@@ -68,7 +71,7 @@ class RunConfig:
     epochs: int = 1
     train_batch_size: int = 16
     lr: float = 2e-5 # small steps keep the model near the start it is fine-tuned from
-    max_length: int = 256
+    max_length: int = None # tokens the rerankers read; None: fit to the collection's documents (`Pipeline.max_length`)
     validate_every: int = 10 # steps between gold-query checks; training keeps the best checkpoint, the start included (0: the last)
     int8: bool = True # on a CPU, rerank with int8 linear layers unless they lose gold nDCG@10 (`INT8_TOLERANCE`, int8.json)
     # evaluation
@@ -84,7 +87,7 @@ METHODS = {
 }
 
 # %% ../nbs/10_pipeline.ipynb #e302f5ec
-BACKENDS = ('hf', 'vllm', 'openai', 'replay')
+BACKENDS = ('hf', 'llama-cpp', 'vllm', 'openai', 'replay')
 SCORERS = ('logprob', 'reranker', 'roundtrip', 'queryeval')
 _KINDS = {'int': 'a whole number', 'float': 'a number', 'bool': 'true or false', 'str': 'text'}
 
@@ -108,7 +111,7 @@ _MODEL = f"give a local path that exists, a preset ({', '.join(PRESETS)}) or an 
 
 CHECKS = { # setting: (test of the converted value and all settings, what is wrong, what to do)
     'data': ((lambda v, s: v.startswith('irds:') or Path(v).exists()), "does not exist", "give a BEIR folder, a BIRCO .pickle or irds:<id>"),
-    'method': _one_of(tuple(METHODS)), 'backend': _one_of(BACKENDS), 'scorer': _one_of(SCORERS), 'negatives': _one_of(('bm25', 'random')),
+    'method': _one_of(tuple(METHODS)), 'backend': _one_of(BACKENDS), 'gen_dtype': _one_of(('float32', 'bfloat16')), 'scorer': _one_of(SCORERS), 'negatives': _one_of(('bm25', 'random')),
     'template': ((lambda v, s: v in TEMPLATES or (Path(v).suffix in ('.yaml', '.yml') and Path(v).is_file())),
                  "is neither a template nor an existing .yaml file", f"use one of {', '.join(TEMPLATES)} or the path of a template .yaml"),
     'model': ((lambda v, s: {'openai': True, 'replay': Path(v).is_file()}.get(s.get('backend', 'hf'), _is_model(v))),
@@ -215,28 +218,52 @@ class Pipeline:
         except Exception: pass # interpreter shutdown: the process's locks go with it
     def __repr__(self): return f"Pipeline({self.dir.name!r}, {self.cfg.method} on {self.ds.name}, {self.gold})"
 
+# %% ../nbs/10_pipeline.ipynb #f14843a0
+@patch
+@contextmanager
+def timed(self: Pipeline, step: str # the name of the step in timings.json
+         ):
+    "Add the seconds spent inside the block, less those of steps timed within it, to `step` in timings.json"
+    inner = self.__dict__.setdefault('_inner', [])
+    inner.append(0.0); start = time.perf_counter()
+    try: yield
+    finally:
+        spent = time.perf_counter() - start
+        own = spent - inner.pop()
+        if inner: inner[-1] += spent
+        path = self.dir/'timings.json'
+        times = json.loads(path.read_text()) if path.exists() else {}
+        write_atomic(path, json.dumps({**times, step: round(times.get(step, 0.0) + own, 2)}, indent=1))
+
 # %% ../nbs/10_pipeline.ipynb #1a0b2f2b
 class LazyGenerator(PromptGenerator):
-    "A generator built on first use; until then it only carries the name and prompt form the settings check needs"
+    "A generator built on first use; until then it only carries the name, prompt form and precision the settings check needs"
     def __init__(self, build, # makes the real generator
                  name: str, # the name it will have
                  chat: bool = False, # prompts go through the model's chat template
-                ): self.build, self.name, self.chat, self.real = build, name, chat, None
+                 dtype: str = None, # the precision it will compute in, where it has one
+                ): self.build, self.name, self.chat, self.dtype, self.real = build, name, chat, dtype, None
     def _get(self): self.real = self.real or self.build(); return self.real
     def render(self, template, docs): return self._get().render(template, docs)
     def complete(self, prefix, suffixes, sampling): return self._get().complete(prefix, suffixes, sampling)
     def __repr__(self): return f"LazyGenerator({self.name!r}, {'loaded' if self.real else 'not loaded'})"
 
 # %% ../nbs/10_pipeline.ipynb #803f5d34
-def make_generator(backend: str, # hf, vllm, openai (with `url`) or replay (`model` is the JSONL to replay)
+def make_generator(backend: str, # hf, llama-cpp, vllm, openai (with `url`) or replay (`model` is the JSONL to replay)
                    model: str, # a local path, preset or hub id (replay: the JSONL file)
                    url: str = None, # openai: the server's base URL
                    chat: bool = False, # prompts go through the model's chat template
-                   lazy: bool = False, # hf and vllm: load the model on first use
+                   lazy: bool = False, # hf, llama-cpp and vllm: load the model on first use
+                   dtype: str = None, # hf: float32 or bfloat16 (`load_causal_lm`'s default when None)
                   ):
     "A generator by backend name"
-    if lazy and backend in ('hf', 'vllm'): return LazyGenerator(lambda: make_generator(backend, model, chat=chat), model, chat)
-    if backend == 'hf': return HFGenerator(model, chat=chat)
+    if lazy and backend in ('hf', 'llama-cpp', 'vllm'):
+        dtype = dtype or default_dtype(default_device()) if backend == 'hf' else None
+        return LazyGenerator(lambda: make_generator(backend, model, chat=chat, dtype=dtype), model, chat, dtype)
+    if backend == 'hf': return HFGenerator(model, chat=chat, dtype=dtype)
+    if backend == 'llama-cpp':
+        from qgen_nb.llama_cpp_backend import LlamaCppGenerator
+        return LlamaCppGenerator(model, chat=chat)
     if backend == 'vllm': return VLLMGenerator(model, chat=chat)
     if backend == 'replay': return ReplayGenerator.from_jsonl(model)
     if backend == 'openai':
@@ -258,10 +285,11 @@ def generations(self: Pipeline, generator=None # a ready generator, kept for the
                ) -> list[dict]:
     "Synthetic queries for the run's documents (generations.jsonl), generating only what is missing"
     c = self.cfg
-    self._gen = generator or getattr(self, '_gen', None) or make_generator(c.backend, c.model, lazy=True)
+    self._gen = generator or getattr(self, '_gen', None) or make_generator(c.backend, c.model, lazy=True, dtype=c.gen_dtype)
     sampling = Sampling(n=c.per_doc, temperature=c.temperature, max_new_tokens=c.max_new_tokens, seed=c.seed)
-    return generate_queries(self.ds, self.template(), self._gen, self.dir/'generations.jsonl', doc_ids=sample_docs(self.ds, c.n_docs, c.seed),
-                            sampling=sampling, batch_size=c.gen_batch_size)
+    with self.timed('generation'):
+        return generate_queries(self.ds, self.template(), self._gen, self.dir/'generations.jsonl', doc_ids=sample_docs(self.ds, c.n_docs, c.seed),
+                                sampling=sampling, batch_size=c.gen_batch_size)
 
 # %% ../nbs/10_pipeline.ipynb #db2a0de0
 @patch
@@ -285,7 +313,7 @@ def kept(self: Pipeline) -> list[dict]:
     out = self.dir/'kept.jsonl'
     if out.exists(): return read_jsonl(out)
     usable = length_bounds(drop_flagged(self.generations()))
-    scored, kept = self.score(usable)
+    with self.timed('filtering'): scored, kept = self.score(usable)
     _write_jsonl(self.dir/'scored.jsonl', scored)
     _write_jsonl(out, kept)
     return kept
@@ -317,7 +345,7 @@ def system_run(self: Pipeline, name: str, # the system's name in reports
     "The run of system `name`: read from its TREC file, or made by `make_run()` and written there"
     path = self.dir/'runs'/('gold' if on_gold else '')/f"{name.replace(' ', '_').replace('(', '').replace(')', '')}.trec"
     if path.exists(): return read_trec_run(path)
-    run = make_run()
+    with self.timed(f"ranking: {name}{' (gold queries)' if on_gold else ''}"): run = make_run()
     path.parent.mkdir(parents=True, exist_ok=True)
     write_trec_run(run, path, tag=path.stem)
     return run
@@ -367,6 +395,18 @@ def pairs(self: Pipeline) -> list[Pair]:
     _write_jsonl(path, [asdict(p) for p in pairs])
     return pairs
 
+# %% ../nbs/10_pipeline.ipynb #e2480ab1
+@patch
+def max_length(self: Pipeline) -> int:
+    "Tokens the rerankers read: the config's `max_length`, else fit to the collection's documents (`fit_max_length`)"
+    if self.cfg.max_length: return self.cfg.max_length
+    if not hasattr(self, '_max_length'):
+        tok = AutoTokenizer.from_pretrained(resolve_model(self.cfg.base))
+        count = lambda texts: [len(ids) for ids in tok(texts, verbose=False).input_ids]
+        query = int(np.median(count(list(self.queries(on_gold=True).values())))) if self.cfg.reranker == 'cross-encoder' else 0
+        self._max_length = fit_max_length([n + query for n in count([self.ds.doc_text(d) for d in sample_docs(self.ds, 2000, self.cfg.seed)])])
+    return self._max_length
+
 # %% ../nbs/10_pipeline.ipynb #65a9689e
 @patch
 def _steps(self: Pipeline) -> int:
@@ -384,20 +424,21 @@ def validator(self: Pipeline):
 def _training(self: Pipeline) -> dict:
     "The training settings both rerankers share"
     c = self.cfg
-    return dict(base=c.base, kind=c.reranker, loss=c.loss, batch_size=c.train_batch_size, lr=c.lr, max_length=c.max_length,
+    return dict(base=c.base, kind=c.reranker, loss=c.loss, batch_size=c.train_batch_size, lr=c.lr, max_length=self.max_length(),
                 seed=c.seed, log_every=max(1, self._steps() // 50))
 
 @patch
 def synthetic_reranker(self: Pipeline):
     "The reranker trained on synthetic queries, its checkpoint chosen on the gold queries (model/)"
     c = self.cfg
-    return train_reranker(self.pairs(), self.ds, self.dir/'model', epochs=c.epochs, validate=self.validator() if c.validate_every else None,
-                          validate_every=c.validate_every, **self._training())
+    with self.timed('training: synthetic'):
+        return train_reranker(self.pairs(), self.ds, self.dir/'model', epochs=c.epochs, validate=self.validator() if c.validate_every else None,
+                              validate_every=c.validate_every, **self._training())
 
 @patch
 def gold_reranker(self: Pipeline):
     "The reranker trained on the gold queries alone, for as many steps as the synthetic one (gold_model/)"
-    return gold_baseline(self.ds, self.gold, self.dir/'gold_model', self._steps(), **self._mining(), **self._training())
+    with self.timed('training: gold'): return gold_baseline(self.ds, self.gold, self.dir/'gold_model', self._steps(), **self._mining(), **self._training())
 
 # %% ../nbs/10_pipeline.ipynb #f8cf9bf4
 INT8_TOLERANCE = 0.005 # the int8 copy may lose at most this much gold nDCG@10 against fp32
@@ -482,6 +523,10 @@ def _plots(self: Pipeline, res: dict) -> list[str]:
 def _fusion_line(name: str, fit: Fusion) -> str:
     return f"- {name}: " + ', '.join(f"{s} {w:.1f}" for s, w in fit.weights.items()) + f" (gold nDCG@10 {fit.gold_ndcg:.3f})"
 
+def _time_table(times: dict) -> list[str]:
+    "Markdown table of each step's seconds, and their total"
+    return ['| step | seconds |', '|---|---|', *[f"| {k} | {v:.0f} |" for k, v in times.items()], f"| total | {sum(times.values()):.0f} |"]
+
 def _int8_line(name: str, x: dict) -> str:
     return (f"- {name}: gold nDCG@10 {x['gold_ndcg_fp32']:.3f} in fp32, {x['gold_ndcg_int8']:.3f} in int8, "
             f"{x['top10_agreement']:.0%} of the top 10 kept: {'int8' if x['int8'] else 'fp32'} used")
@@ -495,20 +540,22 @@ def report(self: Pipeline) -> dict:
     pool = f"the BM25 top {c.depth} of each candidate pool" if c.pools else f'BM25 top {c.depth}'
     held = f"; the {len(self.gold.qrels)} gold queries come from this split and are left out" if self.gold.held_out else ''
     fits, path = self.fusions(), self.dir/'int8.json'
-    int8 = json.loads(path.read_text()) if path.exists() else {}
+    int8, times = (json.loads(f.read_text()) if f.exists() else {} for f in (path, self.dir/'timings.json'))
     metrics = dict(run=self.dir.name, config=asdict(c), counts=self.counts(), gold=dict(split=self.gold.split, seed=c.seed, queries=sorted(self.gold.qrels)),
                    fusions={n: asdict(f) for n, f in fits.items()}, systems={n: summarise(r, seed=c.seed) for n, r in res.items()},
-                   comparisons=[asdict(x) for x in comps], int8=int8)
+                   comparisons=[asdict(x) for x in comps], int8=int8, max_length=self.max_length(), threads=torch.get_num_threads(), timings=times)
     write_atomic(self.dir/'metrics.json', json.dumps(metrics, indent=1))
     lines = [f"# {self.dir.name}", '', f"{c.method} on {self.ds.name}: {c.model} wrote queries with the `{self.template().id}` template, "
              f"`{c.scorer}` filtered them, a {c.reranker} on `{c.base}` was fine-tuned on them (seed {c.seed}).", '',
              '| step | count |', '|---|---|', *[f"| {k} | {v} |" for k, v in metrics['counts'].items()], '',
+             f"The rerankers read {self.max_length()} tokens of each text ({'set in the config' if c.max_length else 'fit to hold 95% of the documents whole'}), "
+             f"on {metrics['threads']} CPU threads.", '',
              f"## {c.split}: {len(self.eval_qrels())} queries, reranking {pool}{held}", '',
              metrics_table(res, seed=c.seed), '', *[f"- {x._repr_markdown_()}" for x in comps], '',
              f"Fusion weights, fit on the {len(self.gold.qrels)} gold queries:", *[_fusion_line(n, f) for n, f in fits.items()], '',
              *([f"int8 reranking, checked against fp32 on the gold queries (tolerance {INT8_TOLERANCE} nDCG@10):",
                 *[_int8_line(n, x) for n, x in int8.items()], ''] if int8 else []),
-             *[f"![plots]({f})" for f in self._plots(res)]]
+             *[f"![plots]({f})" for f in self._plots(res)], '', '## Time', '', *_time_table(times)]
     write_atomic(self.dir/'report.md', '\n'.join(lines) + '\n')
     return metrics
 

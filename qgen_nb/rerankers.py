@@ -15,6 +15,7 @@ import transformers
 from fastcore.basics import patch, store_attr
 from tqdm.auto import tqdm
 from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer
+import numpy as np
 from sentence_transformers.base.modules import Module, Transformer
 from sentence_transformers.cross_encoder import CrossEncoder
 from sentence_transformers import SentenceTransformer
@@ -25,8 +26,8 @@ from .scoring import encoder_cosine
 
 # %% auto #0
 __all__ = ['MONOT5_TEMPLATE', 'Reranker', 'SegmentCosine', 'new_cross_encoder', 'CrossEncoderReranker', 'new_bi_encoder',
-           'BiEncoderReranker', 'true_false_ids', 'MonoT5Reranker', 'is_finished', 'mark_finished', 'load_curve',
-           'load_reranker', 'as_reranker', 'int8_linear', 'quantized']
+           'fit_max_length', 'BiEncoderReranker', 'true_false_ids', 'MonoT5Reranker', 'is_finished', 'mark_finished',
+           'load_curve', 'load_reranker', 'as_reranker', 'int8_linear', 'quantized']
 
 # %% ../nbs/07_rerankers.ipynb #370cbdb7
 class Reranker:
@@ -146,6 +147,16 @@ def new_bi_encoder(base: str = 'minilm-l6', # preset, local folder or Hugging Fa
     with _quiet(): model = SentenceTransformer(resolve_model(base), device=device)
     model.max_seq_length = max_length or model.max_seq_length
     return model
+
+# %% ../nbs/07_rerankers.ipynb #652fbe16
+def fit_max_length(lengths: list[int], # token counts of the texts an encoder will read
+                   cover: float = 0.95, # share of the texts to be read whole
+                   limit: int = 256, # never more than this
+                   step: int = 32, # round up to a multiple of this
+                  ) -> int:
+    "The shortest multiple of `step` that holds `cover` of the texts whole, at most `limit`"
+    need = int(np.ceil(np.quantile(lengths, cover) / step)) * step
+    return max(step, min(limit, need))
 
 # %% ../nbs/07_rerankers.ipynb #c41af584
 class BiEncoderReranker(Reranker):
