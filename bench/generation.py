@@ -1,17 +1,17 @@
-"""Generation throughput on this machine: llama.cpp (`LlamaCppGenerator`) against transformers (`HFGenerator`) on the same prompts.
+"""Generation throughput on this machine: transformers (`HFGenerator`) batched by length and in bfloat16, against float32 in id order.
 
 Run by hand: python bench/generation.py [DATA] [--model smollm2-135m] [--docs 64] [--batch-size 16] [--new-tokens 32] [--exact]
-(DATA: a BEIR folder; default ../shared/data/scifact). Needs the `llama` extra.
+(DATA: a BEIR folder; default ../shared/data/scifact).
 
 The same documents (the first --docs of the collection's sorted ids) are run through the InPars prompt greedily, in
 calls of --batch-size documents, by each generator:
 - hf: `HFGenerator` on the de-quantised weights in float32, batched in id order, the shared prefix's KV cache reused
   (the baseline, measured in this run);
 - hf, by length: the same, the documents batched from the shortest to the longest, as `generate_queries` does;
-- hf bf16, by length: the same in bfloat16 (`dtype='bfloat16'`);
-- llama-cpp: `LlamaCppGenerator` on the GGUF weights as they are, one prompt at a time, the shared prefix kept in its cache.
+- hf bf16, by length: the same in bfloat16 (`dtype='bfloat16'`).
+(llama.cpp and CTranslate2 were measured the same way and lost; see experiments/results/bench/README.md.)
 With the stop string the pipeline uses (a newline: a document is done when its query is), and with --exact also forced to
-exactly --new-tokens tokens (no stop string: both backends do the same work). For each it prints docs/s, generated tokens/s,
+exactly --new-tokens tokens (no stop string: every path does the same work). For each it prints docs/s, generated tokens/s,
 the speed-up over hf, on how many documents the text is identical to hf's, and, over those, the mean and largest absolute
 difference of a token's log-probability and the correlation of the queries' mean log-probabilities (InPars-v1's filter score).
 """
@@ -20,7 +20,6 @@ import numpy as np
 import torch
 from qgen_nb.data import load_dataset
 from qgen_nb.generation import HFGenerator, Sampling
-from qgen_nb.llama_cpp_backend import LlamaCppGenerator
 from qgen_nb.templates import inpars
 
 def run(g, docs, batch, sampling, by_length):
@@ -52,7 +51,7 @@ def main():
     ds = load_dataset(args.data, skip_empty=True)
     docs = [ds.doc_text(d) for d in sorted(ds.corpus)[:args.docs]]
     hf, bf16 = HFGenerator(args.model), HFGenerator(args.model, dtype='bfloat16')
-    gens = {'hf': (hf, False), 'hf, by length': (hf, True), 'hf bf16, by length': (bf16, True), 'llama-cpp': (LlamaCppGenerator(args.model), False)}
+    gens = {'hf': (hf, False), 'hf, by length': (hf, True), 'hf bf16, by length': (bf16, True)}
     print(f"{ds.name}: {len(docs)} documents, InPars prompt, {args.model}, batch {args.batch_size}, torch {torch.__version__}, "
           f"{torch.get_num_threads()} threads")
     modes = {'stop at newline': Sampling(max_new_tokens=args.new_tokens)}

@@ -62,7 +62,7 @@ def qgen_generate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datase
                   model: str = 'smollm2-135m', # local path, preset name or hub id (replay: the JSONL to replay)
                   n_docs: int = None, # number of documents to draw (all when omitted)
                   per_doc: int = 1, # queries per document
-                  backend: str = 'hf', # hf, llama-cpp, vllm, openai or replay
+                  backend: str = 'hf', # hf, vllm, openai or replay
                   url: str = None, # base URL of the OpenAI-compatible endpoint
                   prompt_format: str = 'completion', # completion, or chat (through the model's chat template)
                   temperature: float = 0.0, # 0: greedy
@@ -100,7 +100,7 @@ def qgen_run(config: str = None, # YAML config file
              n_docs: int = None, # documents to generate queries for
              keep: int = None, # queries kept by top-k filters
              model: str = None, # generator model
-             backend: str = None, # generator backend: hf, llama-cpp, vllm, openai, replay
+             backend: str = None, # generator backend: hf, vllm, openai, replay
              epochs: int = None, # reranker training epochs
              pools: bool = False, # rerank the collection's candidate pools instead of BM25's top 100
              root: str = None, # parent folder of the run folder (default: runs/)

@@ -18,9 +18,9 @@ from .templates import PromptTemplate
 
 # %% auto #0
 __all__ = ['Sampling', 'Completion', 'Generator', 'PromptGenerator', 'cut_at_stop', 'is_copied', 'is_unrelated', 'clean_query',
-           'prompt_key', 'settings_path', 'ReplayGenerator', 'transformers_path', 'default_dtype', 'load_causal_lm',
-           'HFGenerator', 'decode_pieces', 'record_seed', 'row_seeds', 'sampling_probs', 'VLLMGenerator', 'sample_docs',
-           'length_order', 'template_hash', 'generation_settings', 'generate_queries']
+           'prompt_key', 'settings_path', 'ReplayGenerator', 'transformers_path', 'load_causal_lm', 'HFGenerator',
+           'decode_pieces', 'record_seed', 'row_seeds', 'VLLMGenerator', 'sample_docs', 'length_order', 'template_hash',
+           'generation_settings', 'generate_queries']
 
 # %% ../nbs/04_generation.ipynb #3ac7587e
 @dataclass
@@ -181,10 +181,6 @@ def transformers_path(model: str, # local path, preset name or hub id
     return str(_converted(Path(path))) if path.endswith('.gguf') else path
 
 # %% ../nbs/04_generation.ipynb #058e4fe2
-def default_dtype(device: str) -> str:
-    "The precision a causal LM runs in on `device` unless told otherwise: bfloat16 on a GPU, float32 elsewhere"
-    return 'bfloat16' if device.startswith('cuda') else 'float32'
-
 def load_causal_lm(model: str, # local path, preset name or hub id
                    device: str = None, # 'cpu', 'cuda', …; the GPU when there is one
                    dtype: str = None, # 'float32' or 'bfloat16'; bfloat16 on a GPU and float32 on a CPU when None
@@ -195,7 +191,7 @@ def load_causal_lm(model: str, # local path, preset name or hub id
     path, device = transformers_path(model), device or default_device()
     tok = AutoTokenizer.from_pretrained(path, padding_side='left')
     if tok.pad_token is None: tok.pad_token = tok.eos_token
-    dtype = getattr(torch, dtype or default_dtype(device))
+    dtype = getattr(torch, dtype or ('bfloat16' if device.startswith('cuda') else 'float32'))
     lm = AutoModelForCausalLM.from_pretrained(path, dtype=dtype).to(device).eval()
     return tok, lm
 
@@ -215,7 +211,7 @@ class HFGenerator(PromptGenerator):
 
 # %% ../nbs/04_generation.ipynb #408b7da6
 @patch
-def _encode(self: PromptGenerator, prefix: str, suffixes: list[str]):
+def _encode(self: HFGenerator, prefix: str, suffixes: list[str]):
     "Token ids of the prefix (with the tokenizer's special tokens, unless chat-rendered) and of each suffix"
     enc = lambda s, special: self.tokenizer(s, add_special_tokens=special).input_ids
     return enc(prefix, not self.chat) if prefix else [], [enc(s, False) for s in suffixes]
@@ -286,10 +282,6 @@ def _top_p(probs, p: float):
     sp = sp.masked_fill(sp.cumsum(-1) - sp >= p, 0)
     return sp.new_zeros(sp.shape).scatter(-1, idx, sp) / sp.sum(-1, keepdim=True)
 
-def sampling_probs(scores, temperature: float, top_p: float):
-    "The distribution a token is drawn from: logits `scores` at `temperature`, cut to `top_p`"
-    return _top_p((scores.float() / temperature).softmax(-1), top_p)
-
 class _RowSampler:
     "Logits processor that draws each row's next token with that row's own seeded generator, then forces it"
     def __init__(self, seeds: list[int], temperature: float, top_p: float): self.seeds, self.t, self.p, self.gens = seeds, temperature, top_p, None
@@ -297,7 +289,7 @@ class _RowSampler:
     def __call__(self, input_ids, scores):
         import torch
         if self.gens is None: self.gens = [torch.Generator(device=scores.device).manual_seed(s) for s in self.seeds]
-        probs = sampling_probs(scores, self.t, self.p)
+        probs = _top_p((scores.float() / self.t).softmax(-1), self.p)
         picks = torch.cat([torch.multinomial(p, 1, generator=g) for p, g in zip(probs, self.gens)])
         return torch.full_like(scores, float('-inf')).scatter(1, picks[:, None], 0.0)
 
@@ -349,7 +341,7 @@ def sample_docs(ds: IRDataset, n_docs: int = None, seed: int = 0) -> list[str]:
     random.Random(seed).shuffle(ids)
     return ids[:n_docs] if n_docs else ids
 
-# %% ../nbs/04_generation.ipynb #8e00c7a8
+# %% ../nbs/04_generation.ipynb #3d544787
 def length_order(ds: IRDataset, doc_ids: list[str]) -> list[str]:
     "`doc_ids` from the shortest document text to the longest (ties in the given order)"
     return sorted(doc_ids, key=lambda d: len(ds.doc_text(d)))
@@ -363,7 +355,7 @@ def generation_settings(template: PromptTemplate, generator: Generator, sampling
     "What shapes each generation record: template, model, prompt form, decoding settings and seed"
     return dict(template=template.id, template_hash=template_hash(template), model=getattr(generator, 'reproduces', None) or generator.name,
                 chat=bool(getattr(generator, 'chat', False)), max_new_tokens=sampling.max_new_tokens, temperature=sampling.temperature,
-                top_p=sampling.top_p, stop=list(sampling.stop), seed=sampling.seed, dtype=getattr(generator, 'dtype', None))
+                top_p=sampling.top_p, stop=list(sampling.stop), seed=sampling.seed)
 
 # %% ../nbs/04_generation.ipynb #bbca0150
 def _read_settings(side: Path) -> dict:

@@ -15,10 +15,10 @@ import torch
 import yaml
 from fastcore.basics import patch
 from transformers import AutoTokenizer
-from .core import default_device, read_jsonl, read_run_config, resolve_model, run_dir, seed_everything, UserError, write_atomic, file_lock, PRESETS
+from .core import read_jsonl, read_run_config, resolve_model, run_dir, seed_everything, UserError, write_atomic, file_lock, PRESETS
 from .data import load_dataset, draw_gold, eval_qrels
 from .templates import get_template, DEFAULT_INSTRUCTION, TEMPLATES
-from .generation import Sampling, PromptGenerator, HFGenerator, VLLMGenerator, ReplayGenerator, default_dtype, sample_docs, generate_queries
+from .generation import Sampling, PromptGenerator, HFGenerator, VLLMGenerator, ReplayGenerator, sample_docs, generate_queries
 from .scoring import (logprob_score, reranker_score, roundtrip_rank, keep_roundtrip, query_eval, encoder_cosine,
                              top_k, drop_flagged, length_bounds)
 from .pairs import Pair, training_pairs
@@ -87,7 +87,7 @@ METHODS = {
 }
 
 # %% ../nbs/10_pipeline.ipynb #e302f5ec
-BACKENDS = ('hf', 'llama-cpp', 'vllm', 'openai', 'replay')
+BACKENDS = ('hf', 'vllm', 'openai', 'replay')
 SCORERS = ('logprob', 'reranker', 'roundtrip', 'queryeval')
 _KINDS = {'int': 'a whole number', 'float': 'a number', 'bool': 'true or false', 'str': 'text'}
 
@@ -218,7 +218,7 @@ class Pipeline:
         except Exception: pass # interpreter shutdown: the process's locks go with it
     def __repr__(self): return f"Pipeline({self.dir.name!r}, {self.cfg.method} on {self.ds.name}, {self.gold})"
 
-# %% ../nbs/10_pipeline.ipynb #f14843a0
+# %% ../nbs/10_pipeline.ipynb #55796af9
 @patch
 @contextmanager
 def timed(self: Pipeline, step: str # the name of the step in timings.json
@@ -237,33 +237,27 @@ def timed(self: Pipeline, step: str # the name of the step in timings.json
 
 # %% ../nbs/10_pipeline.ipynb #1a0b2f2b
 class LazyGenerator(PromptGenerator):
-    "A generator built on first use; until then it only carries the name, prompt form and precision the settings check needs"
+    "A generator built on first use; until then it only carries the name and prompt form the settings check needs"
     def __init__(self, build, # makes the real generator
                  name: str, # the name it will have
                  chat: bool = False, # prompts go through the model's chat template
-                 dtype: str = None, # the precision it will compute in, where it has one
-                ): self.build, self.name, self.chat, self.dtype, self.real = build, name, chat, dtype, None
+                ): self.build, self.name, self.chat, self.real = build, name, chat, None
     def _get(self): self.real = self.real or self.build(); return self.real
     def render(self, template, docs): return self._get().render(template, docs)
     def complete(self, prefix, suffixes, sampling): return self._get().complete(prefix, suffixes, sampling)
     def __repr__(self): return f"LazyGenerator({self.name!r}, {'loaded' if self.real else 'not loaded'})"
 
 # %% ../nbs/10_pipeline.ipynb #803f5d34
-def make_generator(backend: str, # hf, llama-cpp, vllm, openai (with `url`) or replay (`model` is the JSONL to replay)
+def make_generator(backend: str, # hf, vllm, openai (with `url`) or replay (`model` is the JSONL to replay)
                    model: str, # a local path, preset or hub id (replay: the JSONL file)
                    url: str = None, # openai: the server's base URL
                    chat: bool = False, # prompts go through the model's chat template
-                   lazy: bool = False, # hf, llama-cpp and vllm: load the model on first use
+                   lazy: bool = False, # hf and vllm: load the model on first use
                    dtype: str = None, # hf: float32 or bfloat16 (`load_causal_lm`'s default when None)
                   ):
     "A generator by backend name"
-    if lazy and backend in ('hf', 'llama-cpp', 'vllm'):
-        dtype = dtype or default_dtype(default_device()) if backend == 'hf' else None
-        return LazyGenerator(lambda: make_generator(backend, model, chat=chat, dtype=dtype), model, chat, dtype)
+    if lazy and backend in ('hf', 'vllm'): return LazyGenerator(lambda: make_generator(backend, model, chat=chat, dtype=dtype), model, chat)
     if backend == 'hf': return HFGenerator(model, chat=chat, dtype=dtype)
-    if backend == 'llama-cpp':
-        from qgen_nb.llama_cpp_backend import LlamaCppGenerator
-        return LlamaCppGenerator(model, chat=chat)
     if backend == 'vllm': return VLLMGenerator(model, chat=chat)
     if backend == 'replay': return ReplayGenerator.from_jsonl(model)
     if backend == 'openai':
@@ -395,7 +389,7 @@ def pairs(self: Pipeline) -> list[Pair]:
     _write_jsonl(path, [asdict(p) for p in pairs])
     return pairs
 
-# %% ../nbs/10_pipeline.ipynb #e2480ab1
+# %% ../nbs/10_pipeline.ipynb #fae19a69
 @patch
 def max_length(self: Pipeline) -> int:
     "Tokens the rerankers read: the config's `max_length`, else fit to the collection's documents (`fit_max_length`)"

@@ -148,7 +148,7 @@ def new_bi_encoder(base: str = 'minilm-l6', # preset, local folder or Hugging Fa
     model.max_seq_length = max_length or model.max_seq_length
     return model
 
-# %% ../nbs/07_rerankers.ipynb #652fbe16
+# %% ../nbs/07_rerankers.ipynb #aca7b077
 def fit_max_length(lengths: list[int], # token counts of the texts an encoder will read
                    cover: float = 0.95, # share of the texts to be read whole
                    limit: int = 256, # never more than this
