@@ -1,4 +1,4 @@
-"""Reranking speed on real text: today's path against length-bucketed batches and int8 linear layers, with the nDCG@10 each gives.
+"""Reranking speed on real text: today's path against length-bucketed batches, int8 and bfloat16, with the nDCG@10 each gives.
 
 Run by hand: python bench/rerank.py [DATA] [--kinds bi-encoder cross-encoder] [--queries N] [--depth 100] [--max-length 256]
 (DATA: a BEIR folder; default ../shared/data/scifact, its test queries).
@@ -8,7 +8,8 @@ reranker of each kind (the bi-encoder is the pipeline's default and its zero-sho
 untrained `SegmentCosine` start), in batches of 64 pairs:
 - today: the pairs in pool order, as `evaluation.rerank` fed them before it sorted them (the baseline, measured in this run);
 - bucketed: `evaluation.rerank`, which sorts the pairs by length so that each batch pads little;
-- bucketed + int8: the same with `rerankers.quantized` (torch dynamic quantisation of the linear layers).
+- bucketed + int8: the same with `rerankers.quantized` (torch dynamic quantisation of the linear layers);
+- bucketed + bf16: the same with `rerankers.quantized(rr, 'bfloat16')` (the whole model in bfloat16).
 For each: pairs/s and the speed-up over today, nDCG@10 and its difference from today's, and the mean overlap of each
 query's top 10 with today's.
 """
@@ -34,7 +35,7 @@ def new_reranker(kind, max_length):
     if kind == 'bi-encoder': return BiEncoderReranker(new_bi_encoder('minilm-l6', max_length, 'cpu'), 'minilm-l6')
     return CrossEncoderReranker(new_cross_encoder('minilm-l6', max_length, device='cpu'), 'minilm-l6')
 
-PATHS = {'today': (pool_order_rerank, False), 'bucketed': (rerank, False), 'bucketed + int8': (rerank, True)}
+PATHS = {'today': (pool_order_rerank, None), 'bucketed': (rerank, None), 'bucketed + int8': (rerank, 'int8'), 'bucketed + bf16': (rerank, 'bfloat16')}
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -56,9 +57,9 @@ def main():
         print(f"\nMiniLM-L6 {kind}")
         print(f"{'path':<16} {'pairs/s':>8} {'speed-up':>8} {'nDCG@10':>8} {'diff':>8} {'top-10 overlap':>14}")
         base = None
-        for path, (rerank_fn, int8) in PATHS.items():
+        for path, (rerank_fn, to) in PATHS.items():
             rr = new_reranker(kind, args.max_length)
-            rr = quantized(rr) if int8 else rr
+            rr = quantized(rr, to) if to else rr
             t = time.perf_counter()
             run = rerank_fn(rr.score_pairs, ds, queries, pools)
             rate = n_pairs / (time.perf_counter() - t)

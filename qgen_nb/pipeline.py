@@ -26,13 +26,13 @@ from .training import ENCODERS, LOSSES, train_reranker, training_rows, gold_base
 from .fusion import Fusion, fit_fusion
 from .evaluation import (corpus_bm25, rerank, evaluate, summarise, metrics_table, compare, write_trec_run,
                                 read_trec_run, plot_per_query, top_overlap)
-from .rerankers import Reranker, BiEncoderReranker, fit_max_length, new_bi_encoder, quantized
+from .rerankers import Reranker, BiEncoderReranker, fast_bfloat16, fit_max_length, new_bi_encoder, quantized
 
 # %% auto #0
 __all__ = ['METHODS', 'BACKENDS', 'SCORERS', 'CHECKS', 'LEXICAL', 'DENSE', 'HYBRID', 'SYNTHETIC', 'GOLD_TRAINED',
-           'INT8_TOLERANCE', 'FINAL', 'FUSIONS', 'BASELINES', 'SYSTEMS', 'RunConfig', 'check_settings', 'read_yaml',
-           'make_config', 'Pipeline', 'LazyGenerator', 'make_generator', 'seed_configs', 'pool_seeds', 'seeds_report',
-           'run_seeds']
+           'PRECISION_TOLERANCE', 'FINAL', 'FUSIONS', 'BASELINES', 'SYSTEMS', 'RunConfig', 'check_settings',
+           'read_yaml', 'make_config', 'Pipeline', 'LazyGenerator', 'make_generator', 'seed_configs', 'pool_seeds',
+           'seeds_report', 'run_seeds']
 
 # %% ../nbs/10_pipeline.ipynb #72fe7510
 @dataclass
@@ -55,7 +55,6 @@ class RunConfig:
     temperature: float = 0.0
     max_new_tokens: int = 32
     gen_batch_size: int = 16
-    gen_dtype: str = None # generator precision (hf backend): float32 or bfloat16; None: bfloat16 on a GPU, float32 on a CPU
     # scoring and filtering
     scorer: str = 'logprob' # logprob (InPars-v1), reranker (InPars-v2), roundtrip (Promptagator), queryeval (InPars+)
     keep: int = 100 # queries kept by top-k scorers
@@ -70,10 +69,12 @@ class RunConfig:
     loss: str = 'contrastive' # contrastive (in-batch and mined negatives) or bce (pointwise; cross-encoders)
     epochs: int = 1
     train_batch_size: int = 16
+    train_by_length: bool = True # batches of rows of about one length (`training.LengthBatches`)
     lr: float = 2e-5 # small steps keep the model near the start it is fine-tuned from
     max_length: int = None # tokens the rerankers read; None: fit to the collection's documents (`Pipeline.max_length`)
     validate_every: int = 10 # steps between gold-query checks; training keeps the best checkpoint, the start included (0: the last)
-    int8: bool = True # on a CPU, rerank with int8 linear layers unless they lose gold nDCG@10 (`INT8_TOLERANCE`, int8.json)
+    int8: bool = True # on a CPU, rerank with a low-precision copy (`fast_bfloat16`: bfloat16, else int8) unless it loses gold nDCG@10 (precision.json)
+    bf16: bool = False # generate (hf backend) and train in bfloat16: faster where the CPU has bfloat16 units, but other queries
     # evaluation
     split: str = 'test'
     pools: bool = False # rank the collection's candidate pools instead of BM25's top `depth`
@@ -111,7 +112,7 @@ _MODEL = f"give a local path that exists, a preset ({', '.join(PRESETS)}) or an 
 
 CHECKS = { # setting: (test of the converted value and all settings, what is wrong, what to do)
     'data': ((lambda v, s: v.startswith('irds:') or Path(v).exists()), "does not exist", "give a BEIR folder, a BIRCO .pickle or irds:<id>"),
-    'method': _one_of(tuple(METHODS)), 'backend': _one_of(BACKENDS), 'gen_dtype': _one_of(('float32', 'bfloat16')), 'scorer': _one_of(SCORERS), 'negatives': _one_of(('bm25', 'random')),
+    'method': _one_of(tuple(METHODS)), 'backend': _one_of(BACKENDS), 'scorer': _one_of(SCORERS), 'negatives': _one_of(('bm25', 'random')),
     'template': ((lambda v, s: v in TEMPLATES or (Path(v).suffix in ('.yaml', '.yml') and Path(v).is_file())),
                  "is neither a template nor an existing .yaml file", f"use one of {', '.join(TEMPLATES)} or the path of a template .yaml"),
     'model': ((lambda v, s: {'openai': True, 'replay': Path(v).is_file()}.get(s.get('backend', 'hf'), _is_model(v))),
@@ -279,7 +280,7 @@ def generations(self: Pipeline, generator=None # a ready generator, kept for the
                ) -> list[dict]:
     "Synthetic queries for the run's documents (generations.jsonl), generating only what is missing"
     c = self.cfg
-    self._gen = generator or getattr(self, '_gen', None) or make_generator(c.backend, c.model, lazy=True, dtype=c.gen_dtype)
+    self._gen = generator or getattr(self, '_gen', None) or make_generator(c.backend, c.model, lazy=True, dtype='bfloat16' if c.bf16 else None)
     sampling = Sampling(n=c.per_doc, temperature=c.temperature, max_new_tokens=c.max_new_tokens, seed=c.seed)
     with self.timed('generation'):
         return generate_queries(self.ds, self.template(), self._gen, self.dir/'generations.jsonl', doc_ids=sample_docs(self.ds, c.n_docs, c.seed),
@@ -419,6 +420,7 @@ def _training(self: Pipeline) -> dict:
     "The training settings both rerankers share"
     c = self.cfg
     return dict(base=c.base, kind=c.reranker, loss=c.loss, batch_size=c.train_batch_size, lr=c.lr, max_length=self.max_length(),
+                by_length=c.train_by_length, bf16=c.bf16,
                 seed=c.seed, log_every=max(1, self._steps() // 50))
 
 @patch
@@ -431,11 +433,12 @@ def synthetic_reranker(self: Pipeline):
 
 @patch
 def gold_reranker(self: Pipeline):
-    "The reranker trained on the gold queries alone, for as many steps as the synthetic one (gold_model/)"
-    with self.timed('training: gold'): return gold_baseline(self.ds, self.gold, self.dir/'gold_model', self._steps(), **self._mining(), **self._training())
+    "The reranker trained on the gold queries alone, for as many steps as the synthetic one took (gold_model/)"
+    steps = self.synthetic_reranker().meta['steps']
+    with self.timed('training: gold'): return gold_baseline(self.ds, self.gold, self.dir/'gold_model', steps, **self._mining(), **self._training())
 
 # %% ../nbs/10_pipeline.ipynb #f8cf9bf4
-INT8_TOLERANCE = 0.005 # the int8 copy may lose at most this much gold nDCG@10 against fp32
+PRECISION_TOLERANCE = 0.005 # a low-precision copy may lose at most this much gold nDCG@10 against fp32
 
 @patch
 def zero_shot(self: Pipeline) -> Reranker:
@@ -443,20 +446,21 @@ def zero_shot(self: Pipeline) -> Reranker:
     return BiEncoderReranker(new_bi_encoder(self.cfg.encoder, max_length=None, device='cpu'), name=DENSE)
 
 @patch
-def scorer(self: Pipeline, name: str, # the system's name in reports and in int8.json
+def scorer(self: Pipeline, name: str, # the system's name in reports and in precision.json
            reranker: Reranker, # the fp32 reranker
           ) -> Reranker:
-    "`reranker`, or its int8 copy where `int8` is on, the reranker runs on the CPU, and the copy ranks the gold queries as well"
+    "`reranker`, or its low-precision copy where `int8` is on, the reranker runs on the CPU, and the copy ranks the gold queries as well"
     if not self.cfg.int8 or next(reranker.model.parameters()).device.type != 'cpu': return reranker
-    path, fast = self.dir/'int8.json', quantized(reranker)
+    to = 'bfloat16' if fast_bfloat16() else 'int8'
+    path, fast = self.dir/'precision.json', quantized(reranker, to)
     checks = json.loads(path.read_text()) if path.exists() else {}
     if name not in checks:
-        fp32_run, int8_run = (rerank(r.score_pairs, self.ds, self.queries(on_gold=True), self.bm25_run(on_gold=True)) for r in (reranker, fast))
-        fp32, int8 = (float(np.mean(list(evaluate(r, self.gold.qrels)['nDCG@10'].values()))) for r in (fp32_run, int8_run))
-        checks[name] = dict(gold_ndcg_fp32=round(fp32, 4), gold_ndcg_int8=round(int8, 4), top10_agreement=round(top_overlap(fp32_run, int8_run), 4),
-                            int8=int8 >= fp32 - INT8_TOLERANCE)
+        full_run, low_run = (rerank(r.score_pairs, self.ds, self.queries(on_gold=True), self.bm25_run(on_gold=True)) for r in (reranker, fast))
+        full, low = (float(np.mean(list(evaluate(r, self.gold.qrels)['nDCG@10'].values()))) for r in (full_run, low_run))
+        checks[name] = dict(precision=to, gold_ndcg_fp32=round(full, 4), gold_ndcg_low=round(low, 4),
+                            top10_agreement=round(top_overlap(full_run, low_run), 4), used=low >= full - PRECISION_TOLERANCE)
         write_atomic(path, json.dumps(checks, indent=1))
-    return fast if checks[name]['int8'] else reranker
+    return fast if checks[name]['used'] else reranker
 
 # %% ../nbs/10_pipeline.ipynb #310d9f0b
 FINAL = 'synthetic + BM25 + dense' # the run's final ranking
@@ -521,9 +525,9 @@ def _time_table(times: dict) -> list[str]:
     "Markdown table of each step's seconds, and their total"
     return ['| step | seconds |', '|---|---|', *[f"| {k} | {v:.0f} |" for k, v in times.items()], f"| total | {sum(times.values()):.0f} |"]
 
-def _int8_line(name: str, x: dict) -> str:
-    return (f"- {name}: gold nDCG@10 {x['gold_ndcg_fp32']:.3f} in fp32, {x['gold_ndcg_int8']:.3f} in int8, "
-            f"{x['top10_agreement']:.0%} of the top 10 kept: {'int8' if x['int8'] else 'fp32'} used")
+def _precision_line(name: str, x: dict) -> str:
+    return (f"- {name}: gold nDCG@10 {x['gold_ndcg_fp32']:.3f} in fp32, {x['gold_ndcg_low']:.3f} in {x['precision']}, "
+            f"{x['top10_agreement']:.0%} of the top 10 kept: {x['precision'] if x['used'] else 'fp32'} used")
 
 @patch
 def report(self: Pipeline) -> dict:
@@ -533,11 +537,11 @@ def report(self: Pipeline) -> dict:
              for a, b in [(base, FINAL) for base in BASELINES] + [(DENSE, SYNTHETIC)]]
     pool = f"the BM25 top {c.depth} of each candidate pool" if c.pools else f'BM25 top {c.depth}'
     held = f"; the {len(self.gold.qrels)} gold queries come from this split and are left out" if self.gold.held_out else ''
-    fits, path = self.fusions(), self.dir/'int8.json'
-    int8, times = (json.loads(f.read_text()) if f.exists() else {} for f in (path, self.dir/'timings.json'))
+    fits = self.fusions()
+    precision, times = (json.loads(f.read_text()) if f.exists() else {} for f in (self.dir/'precision.json', self.dir/'timings.json'))
     metrics = dict(run=self.dir.name, config=asdict(c), counts=self.counts(), gold=dict(split=self.gold.split, seed=c.seed, queries=sorted(self.gold.qrels)),
                    fusions={n: asdict(f) for n, f in fits.items()}, systems={n: summarise(r, seed=c.seed) for n, r in res.items()},
-                   comparisons=[asdict(x) for x in comps], int8=int8, max_length=self.max_length(), threads=torch.get_num_threads(), timings=times)
+                   comparisons=[asdict(x) for x in comps], precision=precision, max_length=self.max_length(), threads=torch.get_num_threads(), timings=times)
     write_atomic(self.dir/'metrics.json', json.dumps(metrics, indent=1))
     lines = [f"# {self.dir.name}", '', f"{c.method} on {self.ds.name}: {c.model} wrote queries with the `{self.template().id}` template, "
              f"`{c.scorer}` filtered them, a {c.reranker} on `{c.base}` was fine-tuned on them (seed {c.seed}).", '',
@@ -547,8 +551,8 @@ def report(self: Pipeline) -> dict:
              f"## {c.split}: {len(self.eval_qrels())} queries, reranking {pool}{held}", '',
              metrics_table(res, seed=c.seed), '', *[f"- {x._repr_markdown_()}" for x in comps], '',
              f"Fusion weights, fit on the {len(self.gold.qrels)} gold queries:", *[_fusion_line(n, f) for n, f in fits.items()], '',
-             *([f"int8 reranking, checked against fp32 on the gold queries (tolerance {INT8_TOLERANCE} nDCG@10):",
-                *[_int8_line(n, x) for n, x in int8.items()], ''] if int8 else []),
+             *([f"Low-precision reranking, checked against fp32 on the gold queries (tolerance {PRECISION_TOLERANCE} nDCG@10):",
+                *[_precision_line(n, x) for n, x in precision.items()], ''] if precision else []),
              *[f"![plots]({f})" for f in self._plots(res)], '', '## Time', '', *_time_table(times)]
     write_atomic(self.dir/'report.md', '\n'.join(lines) + '\n')
     return metrics

@@ -6,7 +6,7 @@ Docs: https://qgen-nb.github.io/qgen_nb/rerankers.html.md"""
 
 # %% ../nbs/07_rerankers.ipynb #920d545d
 from __future__ import annotations
-import copy, json, logging, warnings
+import copy, functools, json, logging, time, warnings
 from contextlib import contextmanager
 from pathlib import Path
 import torch
@@ -27,7 +27,7 @@ from .scoring import encoder_cosine
 # %% auto #0
 __all__ = ['MONOT5_TEMPLATE', 'Reranker', 'SegmentCosine', 'new_cross_encoder', 'CrossEncoderReranker', 'new_bi_encoder',
            'fit_max_length', 'BiEncoderReranker', 'true_false_ids', 'MonoT5Reranker', 'is_finished', 'mark_finished',
-           'load_curve', 'load_reranker', 'as_reranker', 'int8_linear', 'quantized']
+           'load_curve', 'load_reranker', 'as_reranker', 'int8_linear', 'fast_bfloat16', 'bfloat16_copy', 'quantized']
 
 # %% ../nbs/07_rerankers.ipynb #370cbdb7
 class Reranker:
@@ -271,9 +271,26 @@ def int8_linear(model: torch.nn.Module) -> torch.nn.Module:
         warnings.simplefilter('ignore') # torch.ao.quantization announces its move to torchao on every call
         return quantize_dynamic(copy.deepcopy(model).cpu(), {torch.nn.Linear: per_channel_dynamic_qconfig})
 
-def quantized(reranker: Reranker) -> Reranker:
-    "The same reranker scoring with int8 linear layers, named '<name> (int8)'"
+@functools.cache
+def fast_bfloat16(n: int = 512, # the side of the square matrices multiplied
+                  reps: int = 5, # products timed in each precision
+                 ) -> bool:
+    "Whether this CPU multiplies bfloat16 matrices at least 1.5 times as fast as float32 (measured once per process)"
+    def seconds(dtype):
+        a = torch.randn(n, n).to(dtype); a @ a
+        start = time.perf_counter()
+        for _ in range(reps): a @ a
+        return time.perf_counter() - start
+    return seconds(torch.bfloat16) * 1.5 <= seconds(torch.float32)
+
+def bfloat16_copy(model: torch.nn.Module) -> torch.nn.Module:
+    "A copy of `model` computing in bfloat16 on the CPU"
+    return copy.deepcopy(model).cpu().to(torch.bfloat16)
+
+def quantized(reranker: Reranker, to: str = 'int8', # 'int8' (linear layers) or 'bfloat16' (the whole model)
+             ) -> Reranker:
+    "The same reranker scoring in lower precision, named '<name> (<to>)'"
     q = copy.copy(reranker)
-    q.model, q.name = int8_linear(reranker.model), f"{reranker.name} (int8)"
+    q.model, q.name = {'int8': int8_linear, 'bfloat16': bfloat16_copy}[to](reranker.model), f"{reranker.name} ({to})"
     if isinstance(q, BiEncoderReranker): q.cosine = encoder_cosine(q.model, q.batch_size) # the embedding cache belongs to the fp32 weights
     return q

@@ -19,6 +19,7 @@ from sentence_transformers.cross_encoder import CrossEncoderTrainer, CrossEncode
 from sentence_transformers.cross_encoder import losses as ce_losses
 from sentence_transformers import SentenceTransformer, SentenceTransformerTrainer, SentenceTransformerTrainingArguments
 from sentence_transformers.sentence_transformer import losses as st_losses
+from sentence_transformers.base.sampler import DefaultBatchSampler
 from .core import resolve_model, seed_everything
 from .data import IRDataset, FewGold
 from . import evaluation
@@ -28,8 +29,8 @@ from .rerankers import (Reranker, MonoT5Reranker, as_reranker, new_bi_encoder, n
                                load_curve, is_finished, mark_finished, _kind_of)
 
 # %% auto #0
-__all__ = ['ENCODERS', 'LOSSES', 'gold_validator', 'GoldCheckpoint', 'train_encoder', 'plot_loss', 'train_monot5',
-           'train_reranker', 'training_rows', 'gold_baseline']
+__all__ = ['ENCODERS', 'LOSSES', 'gold_validator', 'GoldCheckpoint', 'LengthBatches', 'train_encoder', 'plot_loss',
+           'train_monot5', 'train_reranker', 'training_rows', 'gold_baseline']
 
 # %% ../nbs/08_training.ipynb #1684f02d
 ENCODERS = ('bi-encoder', 'cross-encoder')
@@ -93,15 +94,48 @@ class GoldCheckpoint(TrainerCallback):
         if state.global_step % self.every == 0 or state.global_step == state.max_steps: self.check(state.global_step)
     def on_train_end(self, args, state, control, **kw): self.model.load_state_dict(torch.load(self.folder/'best.pt'))
 
+# %% ../nbs/08_training.ipynb #f8cf9bf4
+def _distinct_batches(rows: list[int], texts: list[tuple], size: int) -> list[list[int]]:
+    "Cut `rows` into batches of at most `size` in order, no text twice in a batch; a row whose text is taken waits for the next"
+    batches, waiting = [], list(rows)
+    while waiting:
+        batch, seen, later = [], set(), []
+        for i in waiting:
+            if len(batch) < size and seen.isdisjoint(texts[i]): batch.append(i); seen.update(texts[i])
+            else: later.append(i)
+        batches.append(batch); waiting = later
+    return batches
+
+# %% ../nbs/08_training.ipynb #4730804b
+class LengthBatches(DefaultBatchSampler):
+    "Batches of rows of about one length, no text twice in a batch (a sentence-transformers batch sampler)"
+    pool = 16 # batches per pool sorted by length
+    def __init__(self, dataset, batch_size: int, drop_last: bool, valid_label_columns=None, generator=None, seed: int = 0):
+        super().__init__(dataset, batch_size=batch_size, drop_last=drop_last, valid_label_columns=valid_label_columns, generator=generator, seed=seed)
+        self.texts = list(zip(*(dataset[c] for c in dataset.column_names if c not in (valid_label_columns or []))))
+
+    def _batches(self) -> list[list[int]]:
+        "This epoch's batches, in order (the same for the same seed and epoch)"
+        g, step = torch.Generator().manual_seed(self.seed + self.epoch), self.batch_size * self.pool
+        order = torch.randperm(len(self.texts), generator=g).tolist()
+        by_length = lambda rows: sorted(rows, key=lambda i: sum(map(len, self.texts[i])))
+        batches = [b for s in range(0, len(order), step) for b in _distinct_batches(by_length(order[s:s + step]), self.texts, self.batch_size)]
+        batches = [b for b in batches if len(b) == self.batch_size or not self.drop_last]
+        return [batches[i] for i in torch.randperm(len(batches), generator=g).tolist()]
+
+    def __iter__(self): yield from self._batches()
+    def __len__(self): return len(self._batches())
+
 # %% ../nbs/08_training.ipynb #96c7d530
-def _train_args(model, out: Path, loss: str, epochs, batch_size, lr, seed, max_steps, warmup, log_every, save_every):
+def _train_args(model, out: Path, loss: str, epochs, batch_size, lr, seed, max_steps, warmup, log_every, save_every, by_length=False, bf16=False):
     "Trainer settings for `model`: output under `out/checkpoints`, loss logged every `log_every` steps"
     Args = SentenceTransformerTrainingArguments if isinstance(model, SentenceTransformer) else CrossEncoderTrainingArguments
     return Args(output_dir=str(out/'checkpoints'), num_train_epochs=epochs, max_steps=max_steps or -1,
                 per_device_train_batch_size=batch_size, learning_rate=lr, warmup_steps=warmup, seed=seed, data_seed=seed,
                 logging_steps=log_every, save_strategy='steps' if save_every else 'no', save_steps=save_every or 500,
                 save_total_limit=1, report_to='none', disable_tqdm=True, dataloader_pin_memory=torch.cuda.is_available(),
-                batch_sampler='no_duplicates' if loss == 'contrastive' else 'batch_sampler')
+                batch_sampler=LengthBatches if by_length else 'no_duplicates' if loss == 'contrastive' else 'batch_sampler',
+                bf16=bf16, use_cpu=bf16 and not torch.cuda.is_available())
 
 # %% ../nbs/08_training.ipynb #5e83500c
 class _TrainBar(TrainerCallback):
@@ -131,6 +165,8 @@ def train_encoder(pairs: list, # training pairs (`Pair`s or dicts)
                   validate=None, # a function of the model giving its gold score (`gold_validator`); None: keep the last weights
                   validate_every: int = 10, # steps between gold measurements
                   keep_checkpoints: bool = False, # keep `out/checkpoints` after training
+                  by_length: bool = False, # batch rows of about one length (`LengthBatches`)
+                  bf16: bool = False, # mixed precision: bfloat16 matrix products, float32 weights
                   device: str = None, # 'cpu', 'cuda', ...; the library's choice when omitted
                  ) -> Reranker:
     "Fine-tune a bi- or cross-encoder on `pairs`; load it instead if `out` holds a finished one"
@@ -140,7 +176,7 @@ def train_encoder(pairs: list, # training pairs (`Pair`s or dicts)
     model = _new_encoder(kind, base, max_length, seed, device)
     cols, objective = _objective(model, ds, pairs, loss)
     Trainer = SentenceTransformerTrainer if kind == 'bi-encoder' else CrossEncoderTrainer
-    args = _train_args(model, out, loss, epochs, batch_size, lr, seed, max_steps, warmup, log_every, save_every)
+    args = _train_args(model, out, loss, epochs, batch_size, lr, seed, max_steps, warmup, log_every, save_every, by_length, bf16)
     trainer = Trainer(model=model, args=args, train_dataset=Dataset.from_dict(cols), loss=objective)
     trainer.remove_callback(transformers.PrinterCallback); trainer.add_callback(_TrainBar(f'training {kind} on {Path(base).name}'))
     gold = GoldCheckpoint(model, validate, validate_every, out/'checkpoints') if validate else None
@@ -151,7 +187,7 @@ def train_encoder(pairs: list, # training pairs (`Pair`s or dicts)
     curve = [(h['step'], h['loss']) for h in trainer.state.log_history if 'loss' in h]
     chosen = dict(validation=gold.history, chosen_step=gold.best[0]) if gold else {}
     mark_finished(out, curve, dict(kind=kind, base=base, loss=loss, n_pairs=len(pairs), rows=len(cols['query']), epochs=epochs,
-                               batch_size=batch_size, lr=lr, max_length=max_length, seed=seed, steps=trainer.state.global_step,
+                               batch_size=batch_size, lr=lr, max_length=max_length, seed=seed, by_length=by_length, bf16=bf16, steps=trainer.state.global_step,
                                train_s=round(time.time() - t0, 1), **chosen))
     if not keep_checkpoints: shutil.rmtree(out/'checkpoints', ignore_errors=True)
     return load_reranker(out, device=device)
@@ -242,7 +278,7 @@ def train_reranker(pairs: list, # training pairs (`Pair`s or dicts)
                    **kwargs) -> Reranker:
     "Train a bi- or cross-encoder (`kind`), or a monoT5 reranker when `base` is a seq2seq model"
     if _kind_of(resolve_model(base)) == 'monot5':
-        for k in ('kind', 'loss', 'warmup', 'save_every', 'validate', 'validate_every', 'keep_checkpoints'): kwargs.pop(k, None)
+        for k in ('kind', 'loss', 'warmup', 'save_every', 'validate', 'validate_every', 'keep_checkpoints', 'by_length', 'bf16'): kwargs.pop(k, None)
         return train_monot5(pairs, ds, out, base=base, **kwargs)
     return train_encoder(pairs, ds, out, base=base, **kwargs)
 
