@@ -451,9 +451,10 @@ def scorer(self: Pipeline, name: str, # the system's name in reports and in prec
           ) -> Reranker:
     "`reranker`, or its low-precision copy where `int8` is on, the reranker runs on the CPU, and the copy ranks the gold queries as well"
     if not self.cfg.int8 or next(reranker.model.parameters()).device.type != 'cpu': return reranker
-    to = 'bfloat16' if fast_bfloat16() else 'int8'
-    path, fast = self.dir/'precision.json', quantized(reranker, to)
+    path = self.dir/'precision.json'
     checks = json.loads(path.read_text()) if path.exists() else {}
+    to = checks[name]['precision'] if name in checks else 'bfloat16' if fast_bfloat16() else 'int8' # a resumed run keeps its choice
+    fast = quantized(reranker, to)
     if name not in checks:
         full_run, low_run = (rerank(r.score_pairs, self.ds, self.queries(on_gold=True), self.bm25_run(on_gold=True)) for r in (reranker, fast))
         full, low = (float(np.mean(list(evaluate(r, self.gold.qrels)['nDCG@10'].values()))) for r in (full_run, low_run))
