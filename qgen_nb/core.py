@@ -13,11 +13,13 @@ from datetime import datetime
 from fnmatch import fnmatch
 from pathlib import Path
 import numpy as np
+from tqdm.auto import tqdm
 
 # %% auto #0
 __all__ = ['OFFLINE_VARS', 'settings', 'RENAMED_SETTINGS', 'ADDED_SETTINGS', 'PRESETS', 'offline_env', 'Settings',
            'seed_everything', 'default_device', 'run_dir', 'read_run_config', 'UserError', 'write_atomic', 'file_lock',
-           'text_lines', 'iter_jsonl', 'read_jsonl', 'JsonlLog', 'Preset', 'materialise', 'resolve_model']
+           'text_lines', 'iter_jsonl', 'read_jsonl', 'JsonlLog', 'batched', 'LocalExecutor', 'Preset', 'materialise',
+           'resolve_model']
 
 # %% ../nbs/00_core.ipynb #7d12c9dc
 OFFLINE_VARS = dict(HF_HUB_OFFLINE='1', TRANSFORMERS_OFFLINE='1', HF_DATASETS_OFFLINE='1', LITELLM_LOCAL_MODEL_COST_MAP='True')
@@ -190,10 +192,35 @@ class JsonlLog:
 
     def append(self, rec: dict):
         "Write `rec` as one line and force it to disk"
+        self.extend([rec])
+
+    def extend(self, recs: list[dict]):
+        "Write the records whose key is not in the log yet (the first of equal keys), then force them to disk at once"
+        new = {}
+        for r in recs:
+            if (k := self.key_of(r)) not in self.done: new.setdefault(k, r)
+        if not new: return
         with open(self.path, 'a', encoding='utf-8') as f:
-            f.write(json.dumps(rec, ensure_ascii=False) + '\n')
+            f.write(''.join(json.dumps(r, ensure_ascii=False) + '\n' for r in new.values()))
             f.flush(); os.fsync(f.fileno())
-        self.done.add(self.key_of(rec))
+        self.done.update(new)
+
+# %% ../nbs/00_core.ipynb #dc75e60f
+def batched(items: list, size: int) -> list[list]:
+    "`items` cut into consecutive batches of `size` (the last one shorter)"
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+class LocalExecutor:
+    "Runs the batches of a step in this process, one after another"
+    def map(self, batches: list[list], # the work, as batches of JSON-serialisable items
+            make_work, # called once: returns the function that turns one batch into records
+            log: JsonlLog, # the records go here; keys it already holds are skipped
+            desc: str = 'working', # the progress bar's label
+           ):
+        "Add the records of every batch to `log`, each batch as soon as it is done"
+        work = make_work()
+        for b in tqdm(batches, desc=desc, disable=not batches): log.extend(work(b))
+    def __repr__(self): return 'LocalExecutor()'
 
 # %% ../nbs/00_core.ipynb #57ab8ea4
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ class BM25:
                  stemmer: str|None = 'english', # a PyStemmer algorithm, or None for no stemming
                 ):
         if backend not in ('bm25s', 'rank-bm25'): raise ValueError(f"unknown BM25 backend {backend!r}: use 'bm25s' or 'rank-bm25'")
-        self.ids, self.backend = list(docs), backend
+        self.ids, self.backend, self.stemmer = list(docs), backend, stemmer
         self.index_of = {d: i for i, d in enumerate(self.ids)}
         self.tokenize = _tokenizer(stemmer)
         tokens = self.tokenize(docs.values())
@@ -52,6 +52,9 @@ class BM25:
             from rank_bm25 import BM25Okapi
             self.engine = BM25Okapi(tokens, k1=k1, b=b)
 
+    def __getstate__(self): return {k: v for k, v in self.__dict__.items() if k != 'tokenize'} # the stemmer is a C object
+    def __setstate__(self, state): self.__dict__.update(state, tokenize=_tokenizer(state['stemmer']))
+
 # %% ../nbs/02_evaluation.ipynb #b0771d49
 def corpus_bm25(ds: IRDataset, **kwargs) -> BM25:
     "A `BM25` index over the titles and texts of a dataset's corpus"
@@ -60,8 +63,10 @@ def corpus_bm25(ds: IRDataset, **kwargs) -> BM25:
 # %% ../nbs/02_evaluation.ipynb #21a08a05
 @patch
 def scores(self: BM25, query: str) -> np.ndarray:
-    "BM25 score of every document (in `self.ids` order) for one query"
-    return np.asarray(self.engine.get_scores(self.tokenize([query])[0]), dtype=np.float32)
+    "BM25 score of every document (in `self.ids` order) for one query (all 0 for a query without terms)"
+    tokens = self.tokenize([query])[0]
+    if not tokens: return np.zeros(len(self.ids), dtype=np.float32)
+    return np.asarray(self.engine.get_scores(tokens), dtype=np.float32)
 
 # %% ../nbs/02_evaluation.ipynb #d228879f
 @patch

@@ -8,11 +8,12 @@ Docs: https://qgen-nb.github.io/qgen_nb/generation.html.md"""
 from __future__ import annotations
 import copy, difflib, hashlib, json, random, re
 from dataclasses import dataclass, field, asdict, replace
+from functools import partial
 from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
 from tqdm.auto import tqdm
-from .core import JsonlLog, UserError, default_device, file_lock, iter_jsonl, read_jsonl, resolve_model, settings, write_atomic
+from .core import JsonlLog, LocalExecutor, UserError, batched, default_device, file_lock, iter_jsonl, read_jsonl, resolve_model, settings, write_atomic
 from .data import IRDataset
 from .templates import PromptTemplate
 
@@ -20,7 +21,7 @@ from .templates import PromptTemplate
 __all__ = ['Sampling', 'Completion', 'Generator', 'PromptGenerator', 'cut_at_stop', 'is_copied', 'is_unrelated', 'clean_query',
            'prompt_key', 'settings_path', 'ReplayGenerator', 'transformers_path', 'load_causal_lm', 'HFGenerator',
            'decode_pieces', 'record_seed', 'row_seeds', 'VLLMGenerator', 'sample_docs', 'length_order', 'template_hash',
-           'generation_settings', 'generate_queries']
+           'generation_settings', 'generation_work', 'generate_queries']
 
 # %% ../nbs/04_generation.ipynb #3ac7587e
 @dataclass
@@ -408,6 +409,10 @@ def _records(batch, texts, outs, keys, template, generator, sampling):
                        mean_logprob=c.mean_logprob if c.token_logprobs else None, template=template.id,
                        model=generator.name, seed=sampling.seed, prompt_key=key)
 
+def generation_work(ds: IRDataset, template: PromptTemplate, generator: Generator, sampling: Sampling):
+    "The function that turns a batch of document ids into their generation records (an executor's `make_work`)"
+    return lambda batch: list(_records(batch, *_generate_batch(ds, template, generator, batch, sampling), template, generator, sampling))
+
 # %% ../nbs/04_generation.ipynb #4c2e3ce1
 def generate_queries(ds: IRDataset, template: PromptTemplate, generator: Generator,
                      out, # JSONL file the generations are appended to; rerunning resumes it
@@ -415,15 +420,15 @@ def generate_queries(ds: IRDataset, template: PromptTemplate, generator: Generat
                      doc_ids: list[str] = None, # or exactly these documents
                      sampling: Sampling = None, # decoding settings; greedy, one query per document when None
                      batch_size: int = 8, # documents per call of the generator
+                     executor=None, # where the batches run: `LocalExecutor()` (default) or `distributed.RayExecutor`
                     ) -> list[dict]:
-    "Write `sampling.n` queries per document to `out`, skipping those already there; return all records of `out`"
+    "Write `sampling.n` queries per document to `out`, skipping those already there; return all records of `out`, in `doc_ids` order"
     sampling, out = sampling or Sampling(), Path(out)
     doc_ids = doc_ids or sample_docs(ds, n_docs, sampling.seed)
     with file_lock(out):
         log = _claim(out, generation_settings(template, generator, sampling))
         todo = length_order(ds, [d for d in doc_ids if any((d, i) not in log for i in range(sampling.n))])
-        for b in tqdm(range(0, len(todo), batch_size), desc=f'generating ({len(log)} done before)', disable=not todo):
-            batch = todo[b:b + batch_size]
-            for rec in _records(batch, *_generate_batch(ds, template, generator, batch, sampling), template, generator, sampling):
-                if (rec['doc_id'], rec['n']) not in log: log.append(rec)
-    return read_jsonl(out)
+        (executor or LocalExecutor()).map(batched(todo, batch_size), partial(generation_work, ds, template, generator, sampling), log,
+                                          desc=f'generating ({len(log)} done before)')
+    rank = {d: i for i, d in enumerate(doc_ids)}
+    return sorted(read_jsonl(out), key=lambda r: (rank.get(r['doc_id'], len(rank)), r['n']))

@@ -12,7 +12,8 @@ from .data import IRDataset
 from .evaluation import BM25, corpus_bm25
 
 # %% auto #0
-__all__ = ['Pair', 'pair_texts', 'mine_negatives', 'synthetic_queries', 'gold_queries', 'training_pairs', 'pair_groups']
+__all__ = ['Pair', 'pair_texts', 'mine_negatives', 'negatives_work', 'synthetic_queries', 'gold_queries', 'training_pairs',
+           'pair_groups']
 
 # %% ../nbs/06_pairs.ipynb #3cf62bfb
 @dataclass(frozen=True)
@@ -41,15 +42,15 @@ def _bm25_negatives(queries, bm25: BM25, neg_depth: int, n_negatives: int, rng) 
     hits = bm25.search({q: text for q, (text, _) in queries.items()}, k=depth)
     def draw(q):
         cands = [d for d in hits[q] if d not in set(queries[q][1])][:neg_depth]
-        return rng.sample(cands, min(n_negatives, len(cands)))
+        return rng(q).sample(cands, min(n_negatives, len(cands)))
     return {q: draw(q) for q in queries}
 
 def _random_negatives(queries, doc_ids: list[str], n_negatives: int, rng) -> dict[str, list[str]]:
     "Draw `n_negatives` documents that are not positives of the query from `doc_ids`"
-    def draw(pos):
-        picked = rng.sample(doc_ids, min(len(doc_ids), n_negatives + len(pos)))
+    def draw(q, pos):
+        picked = rng(q).sample(doc_ids, min(len(doc_ids), n_negatives + len(pos)))
         return [d for d in picked if d not in set(pos)][:n_negatives]
-    return {q: draw(pos) for q, (_, pos) in queries.items()}
+    return {q: draw(q, pos) for q, (_, pos) in queries.items()}
 
 def mine_negatives(ds: IRDataset, # the dataset whose corpus the negatives come from
                    queries: dict[str, tuple[str, list[str]]], # id -> (query text, positive doc ids)
@@ -62,9 +63,17 @@ def mine_negatives(ds: IRDataset, # the dataset whose corpus the negatives come 
     "Up to `n_negatives` negative doc ids per query from its BM25 top `neg_depth` or from the whole corpus, never one of its positives"
     if how not in ('bm25', 'random'): raise ValueError(f"unknown negative mining {how!r}: use 'bm25' or 'random'")
     if not queries: return {}
-    rng = random.Random(seed)
+    def rng(q): return random.Random(f"{seed}:{q}") # one stream per query: a query's negatives do not depend on the others
     if how == 'random': return _random_negatives(queries, list(ds.corpus), n_negatives, rng)
     return _bm25_negatives(queries, bm25 or corpus_bm25(ds), neg_depth, n_negatives, rng)
+
+# %% ../nbs/06_pairs.ipynb #9a0f89f2
+def negatives_work(ds: IRDataset, bm25: BM25, neg_depth: int, n_negatives: int, how: str, seed: int):
+    "The function that mines a batch of [query id, text, positives] items into `{'query_id', 'negatives'}` records (an executor's `make_work`)"
+    def work(items):
+        negs = mine_negatives(ds, {q: (t, pos) for q, t, pos in items}, bm25, neg_depth, n_negatives, how, seed)
+        return [dict(query_id=q, negatives=n) for q, n in negs.items()]
+    return work
 
 # %% ../nbs/06_pairs.ipynb #4a97c838
 def synthetic_queries(records: list[dict]) -> dict[str, tuple[str, list[str]]]:
@@ -87,11 +96,12 @@ def training_pairs(ds: IRDataset, # the dataset the queries' documents belong to
                    how: str = 'bm25', # 'bm25' (hard negatives) or 'random' (from the whole corpus)
                    seed: int = 0, # seeds the draws
                    n_random: int = 0, # extra random negatives per query, on top of the mined ones
+                   negatives: dict = None, # query id -> negatives mined before (`negatives_work`); mined here when None
                   ) -> list[Pair]:
     "Positive pairs from synthetic records and/or gold qrels, each query followed by its mined negatives"
     queries = {**synthetic_queries(records or []), **gold_queries(ds, qrels or {})}
     if not queries: raise ValueError("no training queries: pass generation `records` and/or gold `qrels`")
-    negs = mine_negatives(ds, queries, bm25, neg_depth, n_negatives, how, seed)
+    negs = negatives or mine_negatives(ds, queries, bm25, neg_depth, n_negatives, how, seed)
     if n_random:
         taken = {q: (t, pos + negs[q]) for q, (t, pos) in queries.items()}
         extra = mine_negatives(ds, taken, n_negatives=n_random, how='random', seed=seed + 1)

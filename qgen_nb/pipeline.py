@@ -7,6 +7,7 @@ Docs: https://qgen-nb.github.io/qgen_nb/pipeline.html.md"""
 # %% ../nbs/10_pipeline.ipynb #37c52ea2
 from __future__ import annotations
 import difflib, json, math, time, warnings
+from functools import partial
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, asdict, fields, replace, MISSING
 from pathlib import Path
@@ -15,13 +16,13 @@ import torch
 import yaml
 from fastcore.basics import patch
 from transformers import AutoTokenizer
-from .core import read_jsonl, read_run_config, resolve_model, run_dir, seed_everything, UserError, write_atomic, file_lock, PRESETS
+from .core import JsonlLog, LocalExecutor, batched, read_jsonl, read_run_config, resolve_model, run_dir, seed_everything, UserError, write_atomic, file_lock, PRESETS
 from .data import load_dataset, draw_gold, eval_qrels
 from .templates import get_template, DEFAULT_INSTRUCTION, TEMPLATES
 from .generation import Sampling, PromptGenerator, HFGenerator, VLLMGenerator, ReplayGenerator, sample_docs, generate_queries
-from .scoring import (logprob_score, reranker_score, roundtrip_rank, keep_roundtrip, query_eval, encoder_cosine,
-                             top_k, drop_flagged, length_bounds)
-from .pairs import Pair, training_pairs
+from .scoring import keep_roundtrip, scoring_work, top_k, drop_flagged, length_bounds
+from .pairs import Pair, negatives_work, synthetic_queries, training_pairs
+from .distributed import RayExecutor
 from .training import ENCODERS, LOSSES, train_reranker, training_rows, gold_baseline, gold_validator, plot_loss
 from .fusion import Fusion, fit_fusion
 from .evaluation import (corpus_bm25, rerank, evaluate, summarise, metrics_table, compare, write_trec_run,
@@ -29,10 +30,10 @@ from .evaluation import (corpus_bm25, rerank, evaluate, summarise, metrics_table
 from .rerankers import Reranker, BiEncoderReranker, fast_bfloat16, fit_max_length, new_bi_encoder, quantized
 
 # %% auto #0
-__all__ = ['METHODS', 'BACKENDS', 'SCORERS', 'CHECKS', 'LEXICAL', 'DENSE', 'HYBRID', 'SYNTHETIC', 'GOLD_TRAINED',
-           'PRECISION_TOLERANCE', 'FINAL', 'FUSIONS', 'BASELINES', 'SYSTEMS', 'RunConfig', 'check_settings',
-           'read_yaml', 'make_config', 'Pipeline', 'LazyGenerator', 'make_generator', 'seed_configs', 'pool_seeds',
-           'seeds_report', 'run_seeds']
+__all__ = ['METHODS', 'BACKENDS', 'EXECUTORS', 'SCORERS', 'CHECKS', 'EXECUTION', 'WORK_BATCH', 'LEXICAL', 'DENSE', 'HYBRID',
+           'SYNTHETIC', 'GOLD_TRAINED', 'PRECISION_TOLERANCE', 'FINAL', 'FUSIONS', 'BASELINES', 'SYSTEMS', 'RunConfig',
+           'check_settings', 'read_yaml', 'make_config', 'Pipeline', 'LazyGenerator', 'make_generator', 'seed_configs',
+           'pool_seeds', 'seeds_report', 'run_seeds']
 
 # %% ../nbs/10_pipeline.ipynb #72fe7510
 @dataclass
@@ -50,6 +51,7 @@ class RunConfig:
     n_examples: int = 8 # in-domain examples (drawn from the gold labels)
     model: str = 'smollm2-135m'
     backend: str = 'hf'
+    url: str = None # backend openai: the server's base URL, e.g. http://127.0.0.1:8000/v1
     n_docs: int = 200 # documents to write queries for
     per_doc: int = 1
     temperature: float = 0.0
@@ -79,6 +81,12 @@ class RunConfig:
     split: str = 'test'
     pools: bool = False # rank the collection's candidate pools instead of BM25's top `depth`
     depth: int = 100
+    # where generation, scoring and negative mining run: these change where the work is done, never its result
+    executor: str = 'local' # local, or ray: on a Ray cluster (`qgen_nb.distributed`; pip install 'qgen_nb[ray]')
+    ray_address: str = None # executor ray: a running cluster ('auto', 'ray://<head>:10001'); None starts Ray on this machine
+    workers: int = 2 # executor ray: actors per step, each with its own copy of the model
+    worker_cpus: float = 1 # executor ray: CPUs per worker (torch threads)
+    worker_gpus: float = 0 # executor ray: GPUs per worker (1 for a model that fits on one GPU)
 
 # %% ../nbs/10_pipeline.ipynb #57528493
 METHODS = {
@@ -89,6 +97,7 @@ METHODS = {
 
 # %% ../nbs/10_pipeline.ipynb #e302f5ec
 BACKENDS = ('hf', 'vllm', 'openai', 'replay')
+EXECUTORS = ('local', 'ray')
 SCORERS = ('logprob', 'reranker', 'roundtrip', 'queryeval')
 _KINDS = {'int': 'a whole number', 'float': 'a number', 'bool': 'true or false', 'str': 'text'}
 
@@ -123,10 +132,11 @@ CHECKS = { # setting: (test of the converted value and all settings, what is wro
     'reranker': _one_of(ENCODERS),
     'loss': ((lambda v, s: v in LOSSES and not (v == 'bce' and s.get('reranker', RunConfig.reranker) == 'bi-encoder')),
              "is unknown or does not fit the reranker", "use contrastive (either reranker) or bce (reranker: cross-encoder)"),
-    'validate_every': _min(0),
+    'validate_every': _min(0), 'executor': _one_of(EXECUTORS), 'worker_gpus': _min(0),
+    'worker_cpus': ((lambda v, s: v > 0), "is not above 0", "use a positive number such as 1"),
     'temperature': _min(0), 'seed': _min(0), 'n_examples': _min(0),
     **{k: _min(1) for k in ('n_gold', 'n_docs', 'per_doc', 'max_new_tokens', 'gen_batch_size', 'keep', 'roundtrip_k',
-                            'neg_depth', 'n_negatives', 'epochs', 'train_batch_size', 'max_length', 'depth')},
+                            'neg_depth', 'n_negatives', 'epochs', 'train_batch_size', 'max_length', 'depth', 'workers')},
 }
 
 # %% ../nbs/10_pipeline.ipynb #bfd94b12
@@ -185,13 +195,16 @@ def make_config(method: str = None, # a method preset; wins over the YAML's `met
     return RunConfig(**{**METHODS[method], **settings})
 
 # %% ../nbs/10_pipeline.ipynb #980a416a
+EXECUTION = ('executor', 'ray_address', 'workers', 'worker_cpus', 'worker_gpus') # where a run works, not what it computes
+
 def _claim_folder(d: Path, cfg: RunConfig) -> ExitStack:
-    "Lock run folder `d` for this process and record `cfg` in its config.yaml; refuse a folder made with other settings"
+    "Lock run folder `d` for this process and record `cfg` in its config.yaml; refuse a folder made with other settings (`EXECUTION` may change)"
     lock, saved, new = ExitStack(), d/'config.yaml', asdict(cfg)
     lock.enter_context(file_lock(saved))
     old = read_run_config(d) if saved.exists() else new
-    if old != new:
-        lock.close(); diff = {k: (old.get(k), v) for k, v in new.items() if old.get(k) != v}
+    diff = {k: (old.get(k), v) for k, v in new.items() if old.get(k) != v and k not in EXECUTION}
+    if diff:
+        lock.close()
         raise UserError(f"{d} was made with other settings {diff} (old, new); choose another run name (--name) or remove the folder")
     write_atomic(saved, yaml.safe_dump(new, sort_keys=False))
     return lock
@@ -253,17 +266,17 @@ def make_generator(backend: str, # hf, vllm, openai (with `url`) or replay (`mod
                    model: str, # a local path, preset or hub id (replay: the JSONL file)
                    url: str = None, # openai: the server's base URL
                    chat: bool = False, # prompts go through the model's chat template
-                   lazy: bool = False, # hf and vllm: load the model on first use
+                   lazy: bool = False, # load the model (openai: connect) on first use, where the generator runs
                    dtype: str = None, # hf: float32 or bfloat16 (`load_causal_lm`'s default when None)
                   ):
     "A generator by backend name"
-    if lazy and backend in ('hf', 'vllm'): return LazyGenerator(lambda: make_generator(backend, model, chat=chat, dtype=dtype), model, chat)
+    if backend == 'openai' and not url: raise UserError("backend openai: no server URL; give --url (e.g. http://127.0.0.1:8000/v1)")
+    if lazy and backend != 'replay': return LazyGenerator(lambda: make_generator(backend, model, url, chat=chat, dtype=dtype), model, chat)
     if backend == 'hf': return HFGenerator(model, chat=chat, dtype=dtype)
     if backend == 'vllm': return VLLMGenerator(model, chat=chat)
     if backend == 'replay': return ReplayGenerator.from_jsonl(model)
     if backend == 'openai':
         from qgen_nb.openai_backend import OpenAIGenerator
-        if not url: raise UserError("backend openai: no server URL; give --url (e.g. http://127.0.0.1:8000/v1)")
         return OpenAIGenerator(url, model)
     raise UserError(f"backend: {backend!r} is unknown; use one of {', '.join(BACKENDS)}")
 
@@ -274,28 +287,39 @@ def template(self: Pipeline):
     c = self.cfg
     return get_template(c.template, self.ds, gold=self.gold, instruction=c.instruction, n_examples=c.n_examples, seed=c.seed)
 
+# %% ../nbs/10_pipeline.ipynb #a7edab73
+WORK_BATCH = 256 # records (scoring) or queries (negative mining) per batch: one task on a cluster
+
+@patch(as_prop=True)
+def executor(self: Pipeline):
+    "Where the run's generation, scoring and negative mining run, as its config says"
+    c = self.cfg
+    return RayExecutor(c.ray_address, c.workers, c.worker_cpus, c.worker_gpus) if c.executor == 'ray' else LocalExecutor()
+
 # %% ../nbs/10_pipeline.ipynb #581ae62a
 @patch
 def generations(self: Pipeline, generator=None # a ready generator, kept for the run's later calls; else the config's, loaded when needed
                ) -> list[dict]:
     "Synthetic queries for the run's documents (generations.jsonl), generating only what is missing"
     c = self.cfg
-    self._gen = generator or getattr(self, '_gen', None) or make_generator(c.backend, c.model, lazy=True, dtype='bfloat16' if c.bf16 else None)
+    self._gen = generator or getattr(self, '_gen', None) or make_generator(c.backend, c.model, c.url, lazy=True, dtype='bfloat16' if c.bf16 else None)
     sampling = Sampling(n=c.per_doc, temperature=c.temperature, max_new_tokens=c.max_new_tokens, seed=c.seed)
     with self.timed('generation'):
         return generate_queries(self.ds, self.template(), self._gen, self.dir/'generations.jsonl', doc_ids=sample_docs(self.ds, c.n_docs, c.seed),
-                                sampling=sampling, batch_size=c.gen_batch_size)
+                                sampling=sampling, batch_size=c.gen_batch_size, executor=self.executor)
 
 # %% ../nbs/10_pipeline.ipynb #db2a0de0
 @patch
 def score(self: Pipeline, records: list[dict]) -> tuple[list[dict], list[dict]]:
-    "Scored records and the ones the method keeps"
+    "Scored records (scored.jsonl, which an interrupted run resumes), in the order of `records`, and the ones the method keeps"
     c = self.cfg
-    if c.scorer == 'logprob': scored = logprob_score(records); return scored, top_k(scored, 'score_logprob', c.keep)
-    if c.scorer == 'roundtrip': scored = roundtrip_rank(records, self.bm25); return scored, keep_roundtrip(scored, c.roundtrip_k)
-    if c.scorer == 'reranker': scored = reranker_score(records, self.ds, encoder_cosine(c.encoder)); return scored, top_k(scored, 'score_reranker', c.keep)
-    if c.scorer == 'queryeval': scored = query_eval(records, self.ds, self.bm25, encoder_cosine(c.encoder)); return scored, top_k(scored, 'score_queryeval', c.keep)
-    raise ValueError(f"unknown scorer {c.scorer!r}: use logprob, reranker, roundtrip or queryeval")
+    log = JsonlLog(self.dir/'scored.jsonl', key=('doc_id', 'n'))
+    todo = [r for r in records if log.key_of(r) not in log]
+    self.executor.map(batched(todo, WORK_BATCH), partial(scoring_work, c.scorer, self.ds, self.bm25, c.encoder), log, desc='scoring')
+    by_key = {log.key_of(r): r for r in read_jsonl(log.path)}
+    scored = [by_key[log.key_of(r)] for r in records]
+    if c.scorer == 'roundtrip': return scored, keep_roundtrip(scored, c.roundtrip_k)
+    return scored, top_k(scored, f'score_{c.scorer}', c.keep)
 
 # %% ../nbs/10_pipeline.ipynb #fe331f54
 def _write_jsonl(path: Path, records: list[dict]):
@@ -308,8 +332,7 @@ def kept(self: Pipeline) -> list[dict]:
     out = self.dir/'kept.jsonl'
     if out.exists(): return read_jsonl(out)
     usable = length_bounds(drop_flagged(self.generations()))
-    with self.timed('filtering'): scored, kept = self.score(usable)
-    _write_jsonl(self.dir/'scored.jsonl', scored)
+    with self.timed('filtering'): _, kept = self.score(usable)
     _write_jsonl(out, kept)
     return kept
 
@@ -382,11 +405,22 @@ def _mining(self: Pipeline) -> dict:
     return dict(bm25=self.bm25, neg_depth=c.neg_depth, n_negatives=c.n_negatives, how=c.negatives)
 
 @patch
+def mined_negatives(self: Pipeline, queries: dict[str, tuple[str, list[str]]] # training query id -> (text, positives)
+                   ) -> dict[str, list[str]]:
+    "Negatives of each training query (negatives.jsonl, which an interrupted run resumes)"
+    c, log = self.cfg, JsonlLog(self.dir/'negatives.jsonl', key='query_id')
+    items = [[q, t, pos] for q, (t, pos) in queries.items() if q not in log]
+    self.executor.map(batched(items, WORK_BATCH), partial(negatives_work, self.ds, self.bm25, c.neg_depth, c.n_negatives, c.negatives, c.seed),
+                      log, desc='mining negatives')
+    return {r['query_id']: r['negatives'] for r in read_jsonl(log.path)}
+
+@patch
 def pairs(self: Pipeline) -> list[Pair]:
     "Training pairs from the kept synthetic queries (pairs.jsonl)"
     path = self.dir/'pairs.jsonl'
     if path.exists(): return [Pair(**r) for r in read_jsonl(path)]
-    pairs = training_pairs(self.ds, records=self.kept(), seed=self.cfg.seed, **self._mining())
+    kept = self.kept()
+    pairs = training_pairs(self.ds, records=kept, negatives=self.mined_negatives(synthetic_queries(kept)))
     _write_jsonl(path, [asdict(p) for p in pairs])
     return pairs
 

@@ -14,7 +14,7 @@ from .evaluation import BM25
 
 # %% auto #0
 __all__ = ['with_score', 'logprob_score', 'reranker_score', 'encoder_cosine', 'roundtrip_rank', 'keep_roundtrip', 'bm25_softmax',
-           'query_eval', 'top_k', 'score_window', 'drop_flagged', 'length_bounds']
+           'query_eval', 'scoring_work', 'top_k', 'score_window', 'drop_flagged', 'length_bounds']
 
 # %% ../nbs/05_scoring.ipynb #29a48e05
 def with_score(records: list[dict], name: str, values) -> list[dict]:
@@ -82,6 +82,20 @@ def query_eval(records: list[dict], # generation records, each with `query` and 
     "InPars+ QueryEval: weight·(1 + cos)/2 + (1 − weight)·softmax-over-corpus(BM25) at the source document"
     cos = np.array([r['score_reranker'] for r in reranker_score(records, ds, score_pairs or encoder_cosine())])
     return with_score(records, 'score_queryeval', weight * (1 + cos) / 2 + (1 - weight) * bm25_softmax(records, bm25))
+
+# %% ../nbs/05_scoring.ipynb #62f0f3cb
+def scoring_work(scorer: str, # logprob, reranker, roundtrip or queryeval
+                 ds: IRDataset, # the dataset the source documents come from
+                 bm25: BM25, # a BM25 index over that dataset's corpus (roundtrip, queryeval)
+                 encoder: str = 'minilm-l6', # the encoder of the reranker and queryeval scores
+                ):
+    "The function that scores a batch of generation records by `scorer` (an executor's `make_work`)"
+    if scorer == 'logprob': return logprob_score
+    if scorer == 'roundtrip': return lambda recs: roundtrip_rank(recs, bm25)
+    if scorer not in ('reranker', 'queryeval'): raise ValueError(f"unknown scorer {scorer!r}: use logprob, reranker, roundtrip or queryeval")
+    cosine = encoder_cosine(encoder)
+    if scorer == 'reranker': return lambda recs: reranker_score(recs, ds, cosine)
+    return lambda recs: query_eval(recs, ds, bm25, cosine)
 
 # %% ../nbs/05_scoring.ipynb #46769003
 def top_k(records: list[dict], key: str, k: int) -> list[dict]:
