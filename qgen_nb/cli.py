@@ -6,7 +6,7 @@ Docs: https://qgen-nb.github.io/qgen_nb/cli.html.md"""
 
 # %% auto #0
 __all__ = ['DEMO', 'COMMANDS', 'POSITIONAL', 'USAGE', 'qgen_evaluate', 'default_out', 'qgen_generate', 'qgen_run', 'bundled_data',
-           'qgen_demo', 'main']
+           'qgen_demo', 'qgen_cpo', 'main']
 
 # %% ../nbs/11_cli.ipynb #9fc6fc39
 import hashlib, json, sys, warnings
@@ -18,7 +18,10 @@ from .core import run_dir, UserError
 from .data import load_dataset, few_gold
 from .evaluation import evaluate_dataset, metrics_table
 from .templates import IN_DOMAIN, get_template
-from .generation import Sampling, generate_queries, generation_settings
+from .generation import Sampling, generate_queries, generation_settings, sample_docs
+from .evaluation import corpus_bm25
+from .scoring import encoder_cosine
+from .cpo import CPOSettings, reference_pairs, tune_generator
 from .pipeline import make_generator, make_config, check_settings, Pipeline, run_seeds
 
 # %% ../nbs/11_cli.ipynb #7faf5b8f
@@ -92,7 +95,7 @@ def _print_report(folder: Path):
     print(f"run folder: {folder}")
 
 def qgen_run(config: str = None, # YAML config file
-             method: str = None, # inpars-v1, inpars-v2 or promptagator (default: the config's, else inpars-v1)
+             method: str = None, # inpars-v1, inpars-v2, promptagator or inpars-plus (default: the config's, else inpars-v1)
              data: str = None, # dataset (overrides the config's)
              name: str = None, # run folder name
              seed: int = None, # seeds generation, the gold draw, training and everything else
@@ -130,8 +133,42 @@ def qgen_demo(root: str = None, # parent folder of the run folder (default: runs
     "The whole pipeline on the bundled test collection with the CPU presets"
     qgen_run(data=str(bundled_data()), root=root, model=model, **DEMO)
 
+# %% ../nbs/11_cli.ipynb #f8cf9bf4
+def qgen_cpo(data: str, # a collection with training judgments: their queries are the references
+             out: str = None, # folder for the preference data, checkpoints, tuned generator and report (default: runs/cpo/<dataset>-<model>-s<seed>)
+             model: str = 'smollm2-135m', # the student: local path, preset name or hub id
+             teacher: str = None, # the teacher model (default: the student, under --teacher-template)
+             template: str = 'inpars-plus', # the student's prompt: the one the tuned generator will be used with
+             teacher_template: str = 'promptagator', # the teacher's prompt
+             split: str = 'train', # the judgments the reference pairs come from
+             n_pairs: int = 200, # reference pairs (judged queries with their best document)
+             held_apart: int = 100, # documents outside the pairs, for the report before and after
+             encoder: str = 'minilm-l6', # QueryEval's encoder
+             beta: float = 0.1, # CPO's temperature
+             cpo_alpha: float = 1.0, # weight of the chosen query's likelihood
+             loss_type: str = 'sigmoid', # sigmoid, hinge, ipo or simpo
+             lora_r: int = 8, # LoRA rank
+             epochs: int = 1, # passes over the kept triples
+             lr: float = 1e-4, # learning rate
+             seed: int = 0, # seeds the pairs, the prompts' examples and training
+            ):
+    "Tune a generator with CPO on a collection's training judgments (InPars+) and report its queries before and after"
+    ds = load_dataset(data)
+    out = Path(out) if out else run_dir('cpo')/f"{ds.name}-{Path(model).name}-s{seed}"
+    pairs = reference_pairs(ds, split, n_pairs, seed)
+    held = [d for d in sample_docs(ds, None, seed + 1) if d not in {d for _, d in pairs}][:held_apart]
+    student = make_generator('hf', model, lazy=True)
+    s = CPOSettings(beta=beta, cpo_alpha=cpo_alpha, loss_type=loss_type, lora_r=lora_r, epochs=epochs, lr=lr, seed=seed)
+    rep = tune_generator(ds, pairs, model, student, get_template(template, ds, seed=seed), make_generator('hf', teacher, lazy=True) if teacher else student,
+                         get_template(teacher_template, ds, seed=seed), held, out, corpus_bm25(ds), encoder_cosine(encoder), s)
+    print(f"{ds.name}: {rep['kept']} of {rep['pairs']} triples kept; CPO-tuned generator: {rep['generator']}")
+    for k in ('before', 'after'):
+        r = rep[k]
+        print(f"  {k:<6} on {rep['held_apart']} held-apart documents: mean QueryEval {r['mean']:.3f}, flagged {r['flagged']:.0%}, below {s.lo}: {r['below']:.0%}")
+    print(f"plots: {out/'cpo.png'}")
+
 # %% ../nbs/11_cli.ipynb #a80d5bfc
-COMMANDS = {'evaluate': qgen_evaluate, 'generate': qgen_generate, 'run': qgen_run, 'demo': qgen_demo}
+COMMANDS = {'evaluate': qgen_evaluate, 'generate': qgen_generate, 'run': qgen_run, 'demo': qgen_demo, 'cpo': qgen_cpo}
 POSITIONAL = {'run': ['config']}
 USAGE = f"usage: qgen {{{','.join(COMMANDS)}}} [--debug] ...  (qgen <command> --help for its arguments)"
 

@@ -63,7 +63,12 @@ class RayExecutor:
     def connect(self):
         "The `ray` module, connected to `address` (or a new local instance) unless this process is connected already"
         ray = import_ray()
-        if not ray.is_initialized(): ray.init(address=self.address, logging_level=logging.WARNING, log_to_driver=False)
+        if not ray.is_initialized():
+            start = lambda: ray.init(address=self.address, logging_level=logging.WARNING, log_to_driver=False)
+            try: start()
+            except Exception as e: # Ray gives a new local node a fixed 30 s to start, which a busy machine can exceed: once more
+                if self.address is not None or 'timed out during startup' not in str(e): raise
+                ray.shutdown(); start()
         ray.data.DataContext.get_current().enable_progress_bars = False # the merge loop below has its own
         return ray
 

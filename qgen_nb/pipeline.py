@@ -93,6 +93,7 @@ METHODS = {
     'inpars-v1': dict(template='inpars', scorer='logprob'),
     'inpars-v2': dict(template='inpars', scorer='reranker'),
     'promptagator': dict(template='promptagator', scorer='roundtrip'),
+    'inpars-plus': dict(template='inpars-plus', scorer='reranker'), # with `model`: a generator tuned by `qgen cpo` (`09b_cpo`)
 }
 
 # %% ../nbs/10_pipeline.ipynb #e302f5ec
