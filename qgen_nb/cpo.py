@@ -80,7 +80,8 @@ def preference_triples(ds: IRDataset, # the collection of the reference pairs
     queries = [{'reference': ds.queries[q], 'teacher': by['teacher'][d], 'student': by['student'][d]} for q, d in pairs]
     recs = [dict(query=text, doc_id=d) for (_, d), qs in zip(pairs, queries) for text in qs.values()]
     flat = iter(r['score_queryeval'] for r in query_eval(recs, ds, bm25, score_pairs))
-    triples = [_triple(dict(query_id=q, doc_id=d), s, student_template.render(ds.doc_text(d)), ds.doc_text(d), qs, {k: next(flat) for k in qs})
+    def prompt(doc): prefix, (suffix,) = student.render(student_template, [doc]); return prefix + suffix # as the student sees it (chat too)
+    triples = [_triple(dict(query_id=q, doc_id=d), s, prompt(ds.doc_text(d)), ds.doc_text(d), qs, {k: next(flat) for k in qs})
                for (q, d), qs in zip(pairs, queries)]
     write_atomic(out/'triples.jsonl', ''.join(json.dumps(t, ensure_ascii=False) + '\n' for t in triples))
     return triples

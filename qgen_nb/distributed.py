@@ -82,10 +82,11 @@ def map(self: RayExecutor, batches: list[list], # the work, as batches of JSON-s
     "Add the records of every batch to `log`: the workers write a part file per batch, merged here as each is done"
     parts = parts_dir(log); parts.mkdir(exist_ok=True)
     for p in sorted(parts.glob('*.jsonl')): merge_part(p, log)
-    if not batches: return
-    ray = self.connect()
-    rows = [dict(name=part_name(b), items=json.dumps(b, ensure_ascii=False)) for b in batches]
-    done = ray.data.from_items(rows, override_num_blocks=len(rows)).map_batches(
-        PartWriter, fn_constructor_args=(make_work, str(parts)), batch_size=1,
-        compute=ray.data.ActorPoolStrategy(size=self.workers), num_cpus=self.cpus, num_gpus=self.gpus)
-    for row in tqdm(done.iter_rows(), total=len(rows), desc=desc): merge_part(parts/row['name'], log)
+    if batches:
+        ray = self.connect()
+        rows = [dict(name=part_name(b), items=json.dumps(b, ensure_ascii=False)) for b in batches]
+        done = ray.data.from_items(rows, override_num_blocks=len(rows)).map_batches(
+            PartWriter, fn_constructor_args=(make_work, str(parts)), batch_size=1,
+            compute=ray.data.ActorPoolStrategy(size=self.workers), num_cpus=self.cpus, num_gpus=self.gpus)
+        for row in tqdm(done.iter_rows(), total=len(rows), desc=desc): merge_part(parts/row['name'], log)
+    parts.rmdir() # every part merged
