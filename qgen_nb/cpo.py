@@ -37,7 +37,7 @@ class CPOSettings:
     epochs: int = 1
     lr: float = 1e-4
     batch_size: int = 4
-    max_length: int = 512 # prompt and completion tokens; longer prompts lose their start
+    max_length: int = None # prompt and completion tokens; None: the longest kept triple's (trl would cut the completion, never the prompt)
     save_steps: int = 25 # a checkpoint every this many steps, from which an interrupted training resumes
     seed: int = 0
 
@@ -122,8 +122,11 @@ def train_cpo(base: str, # the student: local path, preset name or hub id
     if not rows: raise UserError("no kept triples to train on: every triple fell inside the window; widen it (lo, hi) or use more pairs")
     tok, lm = load_causal_lm(base)
     lm.train()
+    longest = max(len(tok(r['prompt'] + c).input_ids) + 2 for r in rows for c in (r['chosen'], r['rejected'])) # + BOS and EOS
+    if s.max_length and longest > s.max_length:
+        raise UserError(f"max_length {s.max_length} is shorter than the longest triple ({longest} tokens): trl would cut its completion; raise it or leave it unset")
     args = CPOConfig(output_dir=str(out/'checkpoints'), beta=s.beta, cpo_alpha=s.cpo_alpha, loss_type=s.loss_type,
-                     per_device_train_batch_size=s.batch_size, num_train_epochs=s.epochs, learning_rate=s.lr, max_length=s.max_length,
+                     per_device_train_batch_size=s.batch_size, num_train_epochs=s.epochs, learning_rate=s.lr, max_length=s.max_length or longest,
                      logging_steps=1, save_steps=s.save_steps, report_to=[], seed=s.seed, use_cpu=lm.device.type == 'cpu')
     lora = LoraConfig(r=s.lora_r, lora_alpha=s.lora_alpha, target_modules=list(s.target_modules), task_type='CAUSAL_LM')
     trainer = CPOTrainer(model=lm, args=args, train_dataset=Dataset.from_list(rows), processing_class=tok, peft_config=lora)
