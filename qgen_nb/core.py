@@ -18,8 +18,8 @@ from tqdm.auto import tqdm
 # %% auto #0
 __all__ = ['OFFLINE_VARS', 'settings', 'RENAMED_SETTINGS', 'ADDED_SETTINGS', 'PRESETS', 'offline_env', 'Settings',
            'seed_everything', 'default_device', 'run_dir', 'read_run_config', 'UserError', 'write_atomic', 'file_lock',
-           'text_lines', 'iter_jsonl', 'read_jsonl', 'JsonlLog', 'batched', 'LocalExecutor', 'Preset', 'materialise',
-           'resolve_model']
+           'text_lines', 'iter_jsonl', 'read_jsonl', 'write_jsonl', 'JsonlLog', 'batched', 'LocalExecutor', 'Preset',
+           'materialise', 'resolve_model']
 
 # %% ../nbs/00_core.ipynb #7d12c9dc
 OFFLINE_VARS = dict(HF_HUB_OFFLINE='1', TRANSFORMERS_OFFLINE='1', HF_DATASETS_OFFLINE='1', LITELLM_LOCAL_MODEL_COST_MAP='True')
@@ -151,6 +151,13 @@ def iter_jsonl(path, # a JSONL file
 def read_jsonl(path) -> list[dict]:
     "All records of a JSONL file"
     return [rec for _, rec in iter_jsonl(path)]
+
+# %% ../nbs/00_core.ipynb #e9f66293
+def write_jsonl(path, # the file to (over)write
+                records: list[dict], # one JSON object per line
+               ) -> Path:
+    "Write `records` as JSONL in one atomic step (for files written whole; long jobs append through `JsonlLog`)"
+    return write_atomic(path, ''.join(json.dumps(r, ensure_ascii=False) + '\n' for r in records))
 
 # %% ../nbs/00_core.ipynb #fa8dd0c8
 def _cut_partial_tail(path: Path):

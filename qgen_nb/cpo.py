@@ -9,7 +9,7 @@ from __future__ import annotations
 import json, os, random
 from dataclasses import dataclass, asdict
 from pathlib import Path
-from .core import UserError, read_jsonl, write_atomic
+from .core import UserError, read_jsonl, write_atomic, write_jsonl
 from .data import IRDataset
 from .evaluation import BM25
 from .generation import Generator, HFGenerator, Sampling, generate_queries, is_copied, load_causal_lm
@@ -83,7 +83,7 @@ def preference_triples(ds: IRDataset, # the collection of the reference pairs
     def prompt(doc): prefix, (suffix,) = student.render(student_template, [doc]); return prefix + suffix # as the student sees it (chat too)
     triples = [_triple(dict(query_id=q, doc_id=d), s, prompt(ds.doc_text(d)), ds.doc_text(d), qs, {k: next(flat) for k in qs})
                for (q, d), qs in zip(pairs, queries)]
-    write_atomic(out/'triples.jsonl', ''.join(json.dumps(t, ensure_ascii=False) + '\n' for t in triples))
+    write_jsonl(out/'triples.jsonl', triples)
     return triples
 
 # %% ../nbs/09b_cpo.ipynb #7144aed3
@@ -135,7 +135,7 @@ def train_cpo(base: str, # the student: local path, preset name or hub id
     merged = trainer.model.merge_and_unload()
     merged.save_pretrained(out/'generator.partial'); tok.save_pretrained(out/'generator.partial')
     write_atomic(out/'loss.json', json.dumps(_loss_curve(trainer.state.log_history)))
-    write_atomic(out/'cpo.json', json.dumps(dict(asdict(s), base=base, triples=len(rows)), indent=1))
+    write_atomic(out/'cpo.json', json.dumps(dict(asdict(s), max_length=args.max_length, base=base, triples=len(rows)), indent=1))
     (out/'generator.partial').rename(out/'generator')
     return out/'generator'
 

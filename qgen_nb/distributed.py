@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from fastcore.basics import patch
 from tqdm.auto import tqdm
-from .core import JsonlLog, UserError, iter_jsonl, write_atomic
+from .core import JsonlLog, UserError, iter_jsonl, write_jsonl
 
 # %% auto #0
-__all__ = ['import_ray', 'parts_dir', 'part_name', 'write_part', 'merge_part', 'PartWriter', 'RayExecutor']
+__all__ = ['import_ray', 'parts_dir', 'part_name', 'merge_part', 'PartWriter', 'RayExecutor']
 
 # %% ../nbs/09a_distributed.ipynb #4aeee113
 def import_ray():
@@ -32,10 +32,6 @@ def part_name(batch: list) -> str:
     "The part file of a batch: the hash of its items, so a retried batch writes the same file"
     return hashlib.sha1(json.dumps(batch, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:20] + '.jsonl'
 
-def write_part(path: Path, records: list[dict]):
-    "Write a batch's records to its part file at once (complete or absent, never half written)"
-    write_atomic(path, ''.join(json.dumps(r, ensure_ascii=False) + '\n' for r in records))
-
 def merge_part(part: Path, log: JsonlLog):
     "Add the records of a part file that `log` does not hold yet, then remove the part"
     log.extend([r for _, r in iter_jsonl(part)])
@@ -48,7 +44,7 @@ class PartWriter:
                  parts: str, # the folder of the part files
                 ): self.work, self.parts = make_work(), Path(parts)
     def __call__(self, rows: dict) -> dict:
-        for name, items in zip(rows['name'], rows['items']): write_part(self.parts/name, self.work(json.loads(items)))
+        for name, items in zip(rows['name'], rows['items']): write_jsonl(self.parts/name, self.work(json.loads(items)))
         return {'name': list(rows['name'])}
 
 # %% ../nbs/09a_distributed.ipynb #90034f63

@@ -16,7 +16,7 @@ import torch
 import yaml
 from fastcore.basics import patch
 from transformers import AutoTokenizer
-from .core import JsonlLog, LocalExecutor, batched, read_jsonl, read_run_config, resolve_model, run_dir, seed_everything, UserError, write_atomic, file_lock, PRESETS
+from .core import JsonlLog, LocalExecutor, batched, read_jsonl, read_run_config, resolve_model, run_dir, seed_everything, UserError, write_atomic, write_jsonl, file_lock, PRESETS
 from .data import load_dataset, draw_gold, eval_qrels
 from .templates import get_template, DEFAULT_INSTRUCTION, TEMPLATES
 from .generation import Sampling, PromptGenerator, HFGenerator, VLLMGenerator, ReplayGenerator, sample_docs, generate_queries
@@ -323,10 +323,6 @@ def score(self: Pipeline, records: list[dict]) -> tuple[list[dict], list[dict]]:
     return scored, top_k(scored, f'score_{c.scorer}', c.keep)
 
 # %% ../nbs/10_pipeline.ipynb #fe331f54
-def _write_jsonl(path: Path, records: list[dict]):
-    "Write records at once (small derived files: written whole, then renamed into place)"
-    write_atomic(path, ''.join(json.dumps(r, ensure_ascii=False) + '\n' for r in records))
-
 @patch
 def kept(self: Pipeline) -> list[dict]:
     "The filtered synthetic queries (kept.jsonl)"
@@ -334,7 +330,7 @@ def kept(self: Pipeline) -> list[dict]:
     if out.exists(): return read_jsonl(out)
     usable = length_bounds(drop_flagged(self.generations()))
     with self.timed('filtering'): _, kept = self.score(usable)
-    _write_jsonl(out, kept)
+    write_jsonl(out, kept)
     return kept
 
 # %% ../nbs/10_pipeline.ipynb #4b6687cb
@@ -422,7 +418,7 @@ def pairs(self: Pipeline) -> list[Pair]:
     if path.exists(): return [Pair(**r) for r in read_jsonl(path)]
     kept = self.kept()
     pairs = training_pairs(self.ds, records=kept, negatives=self.mined_negatives(synthetic_queries(kept)))
-    _write_jsonl(path, [asdict(p) for p in pairs])
+    write_jsonl(path, [asdict(p) for p in pairs])
     return pairs
 
 # %% ../nbs/10_pipeline.ipynb #fae19a69
