@@ -1,17 +1,36 @@
-"""Pool the finished runs of experiments/cpo_compare.sh: per collection, each method's seeds (qgen_nb.pipeline.seeds_report),
+"""Copy the small result files of the generator tuning (experiments/cpo_runs.sh) into experiments/results/cpo/<run>/, and
+pool the finished runs of experiments/cpo_compare.sh: per collection, each method's seeds (qgen_nb.pipeline.seeds_report),
 then inpars-plus against inpars-v2 on the seeds both finished, paired per query (each query's value averaged over the
 seeds). Writes runs/cpo-compare/<config>-seeds/ and experiments/results/cpo/<collection>.json, and prints a summary.
     python experiments/cpo_collect.py"""
-import json, re
+import json, re, shutil
 from dataclasses import asdict
 from pathlib import Path
 import numpy as np
-from qgen_nb.core import read_run_config
+from qgen_nb.core import read_jsonl, read_run_config, write_jsonl
+from qgen_nb.data import load_dataset
+from qgen_nb.evaluation import corpus_bm25
+from qgen_nb.scoring import encoder_cosine, query_eval
 from qgen_nb.evaluation import compare
 from qgen_nb.pipeline import Pipeline, make_config, pool_seeds, seeds_report, SYNTHETIC, FINAL
 
 root, dest = Path('runs/cpo-compare'), Path('experiments/results/cpo')
+TUNED_ON = '../shared/data/scifact' # the collection experiments/cpo_runs.sh tunes the generator on
 dest.mkdir(parents=True, exist_ok=True)
+
+for tuned in sorted(Path('runs/cpo').glob('*-s[0-9]')):
+    if not (tuned/'report.json').exists(): continue
+    d = dest/tuned.name
+    d.mkdir(exist_ok=True)
+    for f in ('report.json', 'loss.json', 'cpo.json', 'cpo.png'): shutil.copy(tuned/f, d/f)
+    ds = load_dataset(TUNED_ON)
+    bm25, cosine = corpus_bm25(ds), encoder_cosine('minilm-l6') # qgen cpo's default QueryEval encoder, which cpo_runs.sh keeps
+    for f in ('before', 'after'): # QueryEval of every held-apart query, as the report computed it, kept per query
+        recs = query_eval(read_jsonl(tuned/f'{f}.jsonl'), ds, bm25, cosine)
+        write_jsonl(d/f'{f}.jsonl', [{k: r[k] for k in ('doc_id', 'query', 'flags', 'model', 'score_queryeval')} for r in recs])
+    write_jsonl(d/'triples.jsonl', [{k: t[k] for k in ('query_id', 'doc_id', 'queries', 'scores', 'capped', 'kept', 'chosen_from', 'rejected_from')}
+                                    for t in read_jsonl(tuned/'triples.jsonl')])
+    print(tuned.name, json.loads((tuned/'report.json').read_text()))
 
 def finished(config: str) -> dict[int, Path]:
     return {int(d.name.rsplit('-s', 1)[1]): d for d in sorted(root.glob(f'{config}-s[0-9]')) if (d/'report.md').exists()}

@@ -6,7 +6,7 @@ Docs: https://qgen-nb.github.io/qgen_nb/cli.html.md"""
 
 # %% auto #0
 __all__ = ['DEMO', 'COMMANDS', 'POSITIONAL', 'USAGE', 'qgen_evaluate', 'default_out', 'qgen_generate', 'qgen_run', 'bundled_data',
-           'qgen_demo', 'qgen_cpo', 'main']
+           'qgen_demo', 'qgen_cpo', 'qgen_path', 'main']
 
 # %% ../nbs/11_cli.ipynb #9fc6fc39
 import hashlib, json, sys, warnings
@@ -23,6 +23,7 @@ from .evaluation import corpus_bm25
 from .scoring import encoder_cosine
 from .cpo import CPOSettings, reference_pairs, tune_generator
 from .pipeline import make_generator, make_config, check_settings, Pipeline, run_seeds
+from .prompt_search import SearchSettings, generator_proposer, run_path
 
 # %% ../nbs/11_cli.ipynb #7faf5b8f
 def qgen_evaluate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datasets id>
@@ -95,7 +96,7 @@ def _print_report(folder: Path):
     print(f"run folder: {folder}")
 
 def qgen_run(config: str = None, # YAML config file
-             method: str = None, # inpars-v1, inpars-v2, promptagator or inpars-plus (default: the config's, else inpars-v1)
+             method: str = None, # inpars-v1, inpars-v2, promptagator, inpars-plus or path (default: the config's, else inpars-v1)
              data: str = None, # dataset (overrides the config's)
              name: str = None, # run folder name
              seed: int = None, # seeds generation, the gold draw, training and everything else
@@ -113,6 +114,9 @@ def qgen_run(config: str = None, # YAML config file
     cfg = make_config(method, yaml_path=config, data=data, name=name, seed=seed, n_gold=n_gold, n_docs=n_docs,
                       keep=keep, model=model, backend=backend, epochs=epochs, pools=pools or None)
     if seeds < 1: raise UserError(f"--seeds: {seeds} is below 1; use 1 or more")
+    if cfg.method == 'path':
+        if seeds > 1: raise UserError("--seeds: method path searches a prompt per run; run it once per seed (--seed)")
+        return _print_report(run_path(cfg, root=root))
     if seeds > 1: return _print_report(run_seeds(cfg, seeds, root))
     with Pipeline(cfg, root) as pipe:
         pipe.report()
@@ -155,21 +159,62 @@ def qgen_cpo(data: str, # a collection with training judgments: their queries ar
     "Tune a generator with CPO on a collection's training judgments (InPars+) and report its queries before and after"
     ds = load_dataset(data)
     out = Path(out) if out else run_dir('cpo')/f"{ds.name}-{Path(model).name}-s{seed}"
-    pairs = reference_pairs(ds, split, n_pairs, seed)
+    tpl, teacher_tpl = get_template(template, ds, seed=seed), get_template(teacher_template, ds, seed=seed)
+    pairs = reference_pairs(ds, split, n_pairs, seed, shown={e.query for t in (tpl, teacher_tpl) for e in t.examples})
     held = [d for d in sample_docs(ds, None, seed + 1) if d not in {d for _, d in pairs}][:held_apart]
     student = make_generator('hf', model, lazy=True)
     s = CPOSettings(beta=beta, cpo_alpha=cpo_alpha, loss_type=loss_type, lora_r=lora_r, epochs=epochs, lr=lr, seed=seed)
-    rep = tune_generator(ds, pairs, model, student, get_template(template, ds, seed=seed), make_generator('hf', teacher, lazy=True) if teacher else student,
-                         get_template(teacher_template, ds, seed=seed), held, out, corpus_bm25(ds), encoder_cosine(encoder), s)
+    rep = tune_generator(ds, pairs, model, student, tpl, make_generator('hf', teacher, lazy=True) if teacher else student,
+                         teacher_tpl, held, out, corpus_bm25(ds), encoder_cosine(encoder), s)
     print(f"{ds.name}: {rep['kept']} of {rep['pairs']} triples kept; CPO-tuned generator: {rep['generator']}")
     for k in ('before', 'after'):
         r = rep[k]
         print(f"  {k:<6} on {rep['held_apart']} held-apart documents: mean QueryEval {r['mean']:.3f}, flagged {r['flagged']:.0%}, below {s.lo}: {r['below']:.0%}")
     print(f"plots: {out/'cpo.png'}")
 
+# %% ../nbs/11_cli.ipynb #cae38294
+def qgen_path(config: str = None, # YAML config file of the run (its method becomes path)
+              data: str = None, # dataset (overrides the config's)
+              name: str = None, # run folder name; the search goes to <name>-search
+              seed: int = None, # seeds the gold draw, the split of the gold queries, the search and the run
+              n_gold: int = None, # gold queries: some may be shown in prompts, the others score the candidates
+              n_docs: int = None, # documents the full run writes queries for
+              keep: int = None, # queries the full run keeps
+              model: str = None, # generator model
+              backend: str = None, # generator backend: hf, vllm, openai
+              pools: bool = False, # rerank the collection's candidate pools instead of BM25's top 100
+              root: str = None, # parent folder of the run folders (default: runs/)
+              proposer: str = None, # the LM that proposes instructions: local path, preset or hub id (default: the run's generator)
+              proposer_url: str = None, # propose through this OpenAI-compatible server instead, e.g. http://gpu-node:8000/v1
+              rounds: int = 3, # proposal rounds after the starting prompt
+              proposals: int = 3, # instructions asked of the proposer per round
+              example_sets: int = 1, # random choices of the shown examples tried per round
+              n_shown: int = 4, # gold queries a prompt may show; the others score every candidate
+              n_examples: int = 3, # examples each prompt shows
+              search_docs: int = 100, # documents each candidate writes queries for
+              search_keep: int = 50, # queries each candidate keeps
+              finalists: int = 3, # leading candidates scored again with more seeds
+              rescore_seeds: int = 1, # further seeds per finalist
+              max_hours: float = None, # no candidate starts after the search has spent this long
+             ):
+    "PATH: search the generation prompt by the gold score of the reranker trained on its queries, then run with the best one"
+    cfg = make_config('path', yaml_path=config, data=data, name=name, seed=seed, n_gold=n_gold, n_docs=n_docs, keep=keep, model=model,
+                      backend=backend, pools=pools or None)
+    s = SearchSettings(rounds=rounds, proposals=proposals, example_sets=example_sets, n_shown=n_shown, n_examples=n_examples,
+                       n_docs=search_docs, keep=search_keep, finalists=finalists, rescore_seeds=rescore_seeds, max_hours=max_hours)
+    gen = make_generator('openai', proposer, proposer_url, lazy=True) if proposer_url else make_generator('hf', proposer, lazy=True) if proposer else None
+    folder = run_path(cfg, gen and generator_proposer(gen), s, root)
+    found = json.loads((folder.parent/f"{folder.name}-search"/'search.json').read_text())
+    print(f"search: {found['candidates']} candidates in {found['hours']:.2f} h, scored on {len(found['scoring'])} gold queries "
+          f"(the other {len(found['shown'])} may be shown as examples)")
+    print(f"  start {found['start']['score']:.3f}: {found['start']['instruction']}")
+    print(f"  best  {found['best']['mean']:.3f} (mean of {len(found['best']['scores'])} seeds): {found['best']['instruction']}")
+    print('  on the same queries: ' + ', '.join(f"{k} {v:.3f}" for k, v in found['baselines'].items()))
+    _print_report(folder)
+
 # %% ../nbs/11_cli.ipynb #a80d5bfc
-COMMANDS = {'evaluate': qgen_evaluate, 'generate': qgen_generate, 'run': qgen_run, 'demo': qgen_demo, 'cpo': qgen_cpo}
-POSITIONAL = {'run': ['config']}
+COMMANDS = {'evaluate': qgen_evaluate, 'generate': qgen_generate, 'run': qgen_run, 'demo': qgen_demo, 'cpo': qgen_cpo, 'path': qgen_path}
+POSITIONAL = {'run': ['config'], 'path': ['config']}
 USAGE = f"usage: qgen {{{','.join(COMMANDS)}}} [--debug] ...  (qgen <command> --help for its arguments)"
 
 def _say(cmd: str, kind: str):

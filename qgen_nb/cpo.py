@@ -46,11 +46,13 @@ def reference_pairs(ds: IRDataset, # the collection with training judgments
                     split: str = 'train', # the judgments to use
                     n: int = None, # how many pairs (all when None)
                     seed: int = 0, # seed of the draw
+                    shown: set = frozenset(), # query texts the prompts show as examples: left out
                    ) -> list[tuple[str, str]]:
     "(query id, doc id) pairs: each judged query of `split` with its most relevant document"
     if split not in ds.qrels: raise UserError(f"{ds.name}: no judgments for split {split!r}; it has {', '.join(ds.qrels)}")
     qrels = ds.qrels[split]
-    pairs = sorted((q, max(j, key=j.get)) for q, j in qrels.items() if j and max(j.values()) > 0)
+    pairs = sorted((q, max(j, key=j.get)) for q, j in qrels.items() if j and max(j.values()) > 0 and ds.queries[q] not in shown)
+    if not pairs: raise UserError(f"{ds.name}: no judged query of split {split!r} is left once the {len(shown)} shown as examples are set aside")
     return random.Random(seed).sample(pairs, min(n or len(pairs), len(pairs)))
 
 # %% ../nbs/09b_cpo.ipynb #aca14d76

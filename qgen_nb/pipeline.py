@@ -17,7 +17,7 @@ import yaml
 from fastcore.basics import patch
 from transformers import AutoTokenizer
 from .core import JsonlLog, LocalExecutor, batched, read_jsonl, read_run_config, resolve_model, run_dir, seed_everything, UserError, write_atomic, write_jsonl, file_lock, PRESETS
-from .data import load_dataset, draw_gold, eval_qrels
+from .data import FewGold, IRDataset, load_dataset, draw_gold, eval_qrels
 from .templates import get_template, DEFAULT_INSTRUCTION, TEMPLATES
 from .generation import Sampling, PromptGenerator, HFGenerator, VLLMGenerator, ReplayGenerator, sample_docs, generate_queries
 from .scoring import keep_roundtrip, scoring_work, top_k, drop_flagged, length_bounds
@@ -32,8 +32,8 @@ from .rerankers import Reranker, BiEncoderReranker, fast_bfloat16, fit_max_lengt
 # %% auto #0
 __all__ = ['METHODS', 'BACKENDS', 'EXECUTORS', 'SCORERS', 'CHECKS', 'EXECUTION', 'WORK_BATCH', 'LEXICAL', 'DENSE', 'HYBRID',
            'SYNTHETIC', 'GOLD_TRAINED', 'PRECISION_TOLERANCE', 'FINAL', 'FUSIONS', 'BASELINES', 'SYSTEMS', 'RunConfig',
-           'check_settings', 'read_yaml', 'make_config', 'Pipeline', 'LazyGenerator', 'make_generator', 'seed_configs',
-           'pool_seeds', 'seeds_report', 'run_seeds']
+           'check_settings', 'read_yaml', 'make_config', 'run_gold', 'Pipeline', 'LazyGenerator', 'make_generator',
+           'seed_configs', 'pool_seeds', 'seeds_report', 'run_seeds']
 
 # %% ../nbs/10_pipeline.ipynb #72fe7510
 @dataclass
@@ -44,6 +44,7 @@ class RunConfig:
     method: str = 'inpars-v1' # the preset this run started from
     name: str = None # run folder name (default: <dataset>-<method>-s<seed>)
     seed: int = 0
+    gold_seed: int = None # seeds the gold draw when set (else `seed`): runs with other seeds on the same gold queries, as a prompt search needs
     n_gold: int = 10 # labelled queries (`draw_gold`): from the train split where there is one, else from `split`, left out of its evaluation
     # prompt and generation
     template: str = 'inpars' # inpars, inpars-gbq, promptagator, inpars-plus or a .yaml file
@@ -94,6 +95,7 @@ METHODS = {
     'inpars-v2': dict(template='inpars', scorer='reranker'),
     'promptagator': dict(template='promptagator', scorer='roundtrip'),
     'inpars-plus': dict(template='inpars-plus', scorer='reranker'), # with `model`: a generator tuned by `qgen cpo` (`09b_cpo`)
+    'path': dict(template='promptagator', scorer='reranker'), # the start of the prompt search; the run uses the prompt found (`10a_prompt_search`)
 }
 
 # %% ../nbs/10_pipeline.ipynb #e302f5ec
@@ -135,7 +137,7 @@ CHECKS = { # setting: (test of the converted value and all settings, what is wro
              "is unknown or does not fit the reranker", "use contrastive (either reranker) or bce (reranker: cross-encoder)"),
     'validate_every': _min(0), 'executor': _one_of(EXECUTORS), 'worker_gpus': _min(0),
     'worker_cpus': ((lambda v, s: v > 0), "is not above 0", "use a positive number such as 1"),
-    'temperature': _min(0), 'seed': _min(0), 'n_examples': _min(0),
+    'temperature': _min(0), 'seed': _min(0), 'gold_seed': _min(0), 'n_examples': _min(0),
     **{k: _min(1) for k in ('n_gold', 'n_docs', 'per_doc', 'max_new_tokens', 'gen_batch_size', 'keep', 'roundtrip_k',
                             'neg_depth', 'n_negatives', 'epochs', 'train_batch_size', 'max_length', 'depth', 'workers')},
 }
@@ -196,6 +198,10 @@ def make_config(method: str = None, # a method preset; wins over the YAML's `met
     return RunConfig(**{**METHODS[method], **settings})
 
 # %% ../nbs/10_pipeline.ipynb #980a416a
+def run_gold(cfg: RunConfig, ds: IRDataset) -> FewGold:
+    "The gold queries of a run: `n_gold` drawn with `gold_seed`, else with `seed` (`draw_gold`)"
+    return draw_gold(ds, cfg.n_gold, cfg.seed if cfg.gold_seed is None else cfg.gold_seed, cfg.split)
+
 EXECUTION = ('executor', 'ray_address', 'workers', 'worker_cpus', 'worker_gpus') # where a run works, not what it computes
 
 def _claim_folder(d: Path, cfg: RunConfig) -> ExitStack:
@@ -220,7 +226,7 @@ class Pipeline:
         self.dir = run_dir(cfg.name or f"{self.ds.name}-{cfg.method}-s{cfg.seed}", root)
         self._lock = _claim_folder(self.dir, cfg)
         seed_everything(cfg.seed)
-        self.gold = draw_gold(self.ds, cfg.n_gold, cfg.seed, cfg.split)
+        self.gold = run_gold(cfg, self.ds)
         self.bm25 = corpus_bm25(self.ds)
 
     def close(self):
@@ -417,6 +423,7 @@ def pairs(self: Pipeline) -> list[Pair]:
     path = self.dir/'pairs.jsonl'
     if path.exists(): return [Pair(**r) for r in read_jsonl(path)]
     kept = self.kept()
+    if not kept: raise UserError(f"{self.dir}: no synthetic query was kept (0 of {len(self.generations())} generated); generate for more documents (n_docs) or keep more (keep)")
     pairs = training_pairs(self.ds, records=kept, negatives=self.mined_negatives(synthetic_queries(kept)))
     write_jsonl(path, [asdict(p) for p in pairs])
     return pairs
@@ -436,10 +443,8 @@ def max_length(self: Pipeline) -> int:
 # %% ../nbs/10_pipeline.ipynb #65a9689e
 @patch
 def _steps(self: Pipeline) -> int:
-    "Optimizer steps of the synthetic reranker's training; a `UserError` when there would be none"
-    n = training_rows(self.pairs(), self.cfg.loss)
-    if not n: raise UserError(f"{self.dir}: no training pairs (0 of {len(self.generations())} generated queries kept); generate for more documents (n_docs) or keep more (keep)")
-    return math.ceil(n / self.cfg.train_batch_size) * self.cfg.epochs
+    "Optimizer steps of the synthetic reranker's training"
+    return math.ceil(training_rows(self.pairs(), self.cfg.loss) / self.cfg.train_batch_size) * self.cfg.epochs
 
 @patch
 def validator(self: Pipeline):

@@ -15,7 +15,8 @@ from .data import IRDataset, FewGold
 
 # %% auto #0
 __all__ = ['GENERIC_EXAMPLES', 'DEFAULT_INSTRUCTION', 'IN_DOMAIN', 'TEMPLATES', 'Example', 'clip_words', 'PromptTemplate',
-           'inpars', 'inpars_gbq', 'gold_examples', 'in_domain', 'save_template', 'load_template', 'get_template']
+           'inpars', 'inpars_gbq', 'gold_example', 'gold_examples', 'in_domain', 'save_template', 'load_template',
+           'get_template']
 
 # %% ../nbs/03_templates.ipynb #eb3a41c0
 @dataclass
@@ -89,6 +90,10 @@ def inpars_gbq(max_doc_words: int = 200) -> PromptTemplate:
                           query_label='Good question', bad_label='Bad question', max_doc_words=max_doc_words)
 
 # %% ../nbs/03_templates.ipynb #7a9d0213
+def gold_example(ds: IRDataset, qrels: dict[str, dict[str, float]], q: str) -> Example:
+    "Labelled query `q` with its best-graded document, as a prompt example"
+    return Example(ds.doc_text(max(qrels[q], key=qrels[q].get)), ds.queries[q])
+
 def gold_examples(ds: IRDataset, # the collection the documents and queries come from
                   gold: FewGold = None, # the labels a run may use; the train split when omitted
                   n_examples: int = 8, # at most this many examples
@@ -99,7 +104,7 @@ def gold_examples(ds: IRDataset, # the collection the documents and queries come
     qrels = gold.qrels if gold is not None else ds.qrels['train']
     qids = sorted(q for q, j in qrels.items() if any(g > 0 for g in j.values()))
     picked = random.Random(seed).sample(qids, min(n_examples, len(qids)))
-    return [Example(ds.doc_text(max(qrels[q], key=qrels[q].get)), ds.queries[q]) for q in picked]
+    return [gold_example(ds, qrels, q) for q in picked]
 
 # %% ../nbs/03_templates.ipynb #31d4d6ff
 DEFAULT_INSTRUCTION = "Write a search query that a user would type to find the document below."
@@ -115,7 +120,7 @@ def in_domain(ds: IRDataset, # the collection whose labelled pairs become the ex
               max_doc_words: int = 120, # documents are clipped to this many words
              ) -> PromptTemplate:
     "A dataset-specific instruction with `n_examples` in-domain examples (Promptagator: up to 8; InPars+: 3)"
-    schemes = {'promptagator': 'Promptagator (Dai et al. 2022)', 'inpars-plus': 'InPars+ (Krastev et al. 2025)'}
+    schemes = {'promptagator': 'Promptagator (Dai et al. 2022)', 'inpars-plus': 'InPars+ (Krastev et al. 2025)', 'path': 'PATH (Xian et al. 2024)'}
     return PromptTemplate(id, schemes.get(id, 'in-domain few-shot'), instruction, gold_examples(ds, gold, n_examples, seed),
                           doc_label, query_label, max_doc_words=max_doc_words)
 
