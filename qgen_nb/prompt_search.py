@@ -83,7 +83,7 @@ def candidate_config(base: RunConfig, # the run whose settings the candidates sh
     return replace(base, name=f"{prompt.stem}-s{seed}", template=str(prompt), n_docs=s.n_docs, keep=s.keep, epochs=s.epochs,
                    seed=seed, gold_seed=base.seed if base.gold_seed is None else base.gold_seed, validate_every=0)
 
-def _mean_ndcg(p: Pipeline, run: dict, queries: list[str]) -> dict[str, float]:
+def _ndcg_per_query(p: Pipeline, run: dict, queries: list[str]) -> dict[str, float]:
     "nDCG@10 of `run` on `queries` (gold query ids of `p`), per query"
     return evaluate({q: run.get(q, {}) for q in queries}, {q: p.gold.qrels[q] for q in queries})['nDCG@10']
 
@@ -97,12 +97,12 @@ def score_candidate(base: RunConfig, template: PromptTemplate, s: SearchSettings
     if not prompt.exists(): prompt.parent.mkdir(parents=True, exist_ok=True); save_template(template, prompt)
     with Pipeline(candidate_config(base, prompt, s, seed), root=out/'candidates') as p:
         rec = dict(key=prompt.stem, seed=seed)
-        try: per_query = _mean_ndcg(p, p.rerank_run(SYNTHETIC, lambda: p.synthetic_reranker().score_pairs, on_gold=True), scoring)
+        try: per_query = _ndcg_per_query(p, p.rerank_run(SYNTHETIC, lambda: p.synthetic_reranker().score_pairs, on_gold=True), scoring)
         except UserError as e: return dict(rec, score=None, error=str(e), queries=[], seconds=_seconds(p))
         rec.update(score=float(np.mean(list(per_query.values()))), per_query=per_query, queries=[r['query'] for r in p.kept()[:3]])
         if baselines:
             runs = {LEXICAL: p.bm25_run(on_gold=True), DENSE: p.rerank_run(DENSE, lambda: p.zero_shot().score_pairs, on_gold=True)}
-            rec['baselines'] = {n: float(np.mean(list(_mean_ndcg(p, r, scoring).values()))) for n, r in runs.items()}
+            rec['baselines'] = {n: float(np.mean(list(_ndcg_per_query(p, r, scoring).values()))) for n, r in runs.items()}
         return dict(rec, seconds=_seconds(p))
 
 def _seconds(p: Pipeline) -> float:
@@ -207,10 +207,10 @@ def prompt_search(base: RunConfig, # the run whose prompt is searched: its gener
             planned[r] = dict(round=r, candidates=[asdict(c) for c in fresh], proposed=raw)
             rounds.append(planned[r])
         for c in tqdm(planned[r]['candidates'], desc=f'round {r}'): score(Candidate(c['instruction'], tuple(c['examples'])), base.seed, r)
-    return _choose(base, scores, start, key_of, score, shown, scoring, out, s)
+    return _choose(base, scores, start, key_of, score, over, shown, scoring, out, s)
 
 # %% ../nbs/10a_prompt_search.ipynb #ed54b10f
-def _choose(base, scores: _Scores, start: Candidate, key_of, score, shown, scoring, out: Path, s: SearchSettings) -> dict:
+def _choose(base, scores: _Scores, start: Candidate, key_of, score, over, shown, scoring, out: Path, s: SearchSettings) -> dict:
     "Score the finalists again with more seeds, pick the best mean, and write search.json and best.yaml"
     first = [r for r in scores.of_seed(base.seed) if r['score'] is not None]
     if not first: raise UserError(f"{out}: no candidate was scored (see scores.jsonl for why); raise max_hours, n_docs or keep")
@@ -228,7 +228,7 @@ def _choose(base, scores: _Scores, start: Candidate, key_of, score, shown, scori
         finalists=[dict(key=f['key'], instruction=f['instruction'], scores=seeds_of(f)) for f in finalists],
         seed_sd=float(np.mean(spread)) if spread else None, optimism=best['score'] - scores.mean(best['key']),
         candidates=len(scores.of_seed(base.seed)), hours=scores.seconds() / 3600,
-        capped=s.max_hours is not None and scores.seconds() >= s.max_hours * 3600, settings=asdict(s))
+        capped=over(), settings=asdict(s))
     write_atomic(out/'best.yaml', (out/'prompts'/f"{best['key']}.yaml").read_text())
     write_atomic(out/'search.json', json.dumps(summary, indent=1))
     return summary
