@@ -196,6 +196,7 @@ def qgen_path(config: str = None, # YAML config file of the run (its method beco
               finalists: int = 3, # leading candidates scored again with more seeds
               rescore_seeds: int = 1, # further seeds per finalist
               max_hours: float = None, # no candidate starts after the search has spent this long
+              compare_start: bool = False, # also run the starting prompt at the full budget (<name>-start) and compare
              ):
     "PATH: search the generation prompt by the gold score of the reranker trained on its queries, then run with the best one"
     cfg = make_config('path', yaml_path=config, data=data, name=name, seed=seed, n_gold=n_gold, n_docs=n_docs, keep=keep, model=model,
@@ -203,7 +204,7 @@ def qgen_path(config: str = None, # YAML config file of the run (its method beco
     s = SearchSettings(rounds=rounds, proposals=proposals, example_sets=example_sets, n_shown=n_shown, n_examples=n_examples,
                        n_docs=search_docs, keep=search_keep, finalists=finalists, rescore_seeds=rescore_seeds, max_hours=max_hours)
     gen = make_generator('openai', proposer, proposer_url, lazy=True) if proposer_url else make_generator('hf', proposer, lazy=True) if proposer else None
-    folder = run_path(cfg, gen and generator_proposer(gen), s, root)
+    folder = run_path(cfg, gen and generator_proposer(gen), s, root, compare_start)
     found = json.loads((folder.parent/f"{folder.name}-search"/'search.json').read_text())
     print(f"search: {found['candidates']} candidates in {found['hours']:.2f} h, scored on {len(found['scoring'])} gold queries "
           f"(the other {len(found['shown'])} may be shown as examples)")
@@ -211,6 +212,11 @@ def qgen_path(config: str = None, # YAML config file of the run (its method beco
     print(f"  best  {found['best']['mean']:.3f} (mean of {len(found['best']['scores'])} seeds): {found['best']['instruction']}")
     print('  on the same queries: ' + ', '.join(f"{k} {v:.3f}" for k, v in found['baselines'].items()))
     _print_report(folder)
+    if compare_start:
+        vs = json.loads((folder/'against_start.json').read_text())
+        if vs['same_prompt']: print('the search kept the starting prompt: no other run to compare with')
+        else:
+            for c in vs['comparisons']: print(f"{c['b']} {c['mean_b']:.3f} vs {c['a']} {c['mean_a']:.3f}: {c['delta']:+.3f} [{c['ci_low']:+.3f}, {c['ci_high']:+.3f}], p = {c['p_value']:.3g}")
 
 # %% ../nbs/11_cli.ipynb #a80d5bfc
 COMMANDS = {'evaluate': qgen_evaluate, 'generate': qgen_generate, 'run': qgen_run, 'demo': qgen_demo, 'cpo': qgen_cpo, 'path': qgen_path}

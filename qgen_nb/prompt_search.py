@@ -13,15 +13,15 @@ import numpy as np
 from tqdm.auto import tqdm
 from .core import JsonlLog, UserError, read_jsonl, run_dir, write_atomic
 from .data import FewGold, IRDataset, load_dataset
-from .evaluation import evaluate
+from .evaluation import compare, evaluate
 from .generation import PromptGenerator, Sampling
-from .pipeline import Pipeline, RunConfig, make_generator, run_gold, DENSE, LEXICAL, SYNTHETIC
+from .pipeline import Pipeline, RunConfig, make_generator, run_gold, DENSE, FINAL, LEXICAL, SYNTHETIC
 from .templates import PromptTemplate, gold_example, in_domain, save_template
 
 # %% auto #0
 __all__ = ['SearchSettings', 'split_gold', 'Candidate', 'candidate_template', 'prompt_key', 'candidate_config', 'score_candidate',
            'meta_prompt', 'clean_instruction', 'generator_proposer', 'dspy_proposer', 'prompt_search', 'plot_search',
-           'run_path']
+           'against_start', 'run_path']
 
 # %% ../nbs/10a_prompt_search.ipynb #646db17e
 @dataclass
@@ -254,15 +254,34 @@ def plot_search(out, ax=None):
     return ax
 
 # %% ../nbs/10a_prompt_search.ipynb #43f3fa78
+def _full_run(cfg: RunConfig, name: str, search: Path, key: str, root) -> tuple[Path, dict]:
+    "The full run `name` with the search's prompt `key`, reported; its folder and each system's nDCG@10 per evaluation query"
+    with Pipeline(replace(cfg, name=name, template=str((search/'prompts'/f"{key}.yaml").resolve())), root) as p:
+        p.report()
+        return p.dir, {n: r['nDCG@10'] for n, r in p.results().items()}
+
+def against_start(cfg: RunConfig, found: dict, # the run and its search's summary (`prompt_search`)
+                  search: Path, folder: Path, # the search folder, and the full run with the best prompt
+                 ) -> dict:
+    "The starting prompt's full run at the same budget (<name>-start/), compared with the best prompt's per query: against_start.json"
+    same = found['start']['key'] == found['best']['key']
+    best = _full_run(cfg, folder.name, search, found['best']['key'], folder.parent)[1]
+    start = best if same else _full_run(cfg, f"{folder.name}-start", search, found['start']['key'], folder.parent)[1]
+    comps = [compare(start[n], best[n], (f'start prompt: {n}', f'path prompt: {n}'), seed=cfg.seed) for n in (SYNTHETIC, FINAL)]
+    out = dict(same_prompt=same, comparisons=[asdict(c) for c in comps])
+    write_atomic(folder/'against_start.json', json.dumps(out, indent=1))
+    return out
+
 def run_path(cfg: RunConfig, # the run: generator, filter, reranker, gold queries and budget of the full run
              proposer=None, # as for `prompt_search`; None: the run's own generator proposes
              s: SearchSettings = None,
              root=None, # parent of the run folders; `settings.runs_dir` when omitted
+             compare_start: bool = False, # also run the starting prompt at the same budget and compare (`against_start`)
             ) -> Path:
     "The `path` method: the prompt search on the gold queries (<name>-search/), then the full run with the best prompt (<name>/)"
     name = cfg.name or f"{load_dataset(cfg.data, skip_empty=cfg.skip_empty).name}-path-s{cfg.seed}"
     search = run_dir(f"{name}-search", root)
     found = prompt_search(cfg, proposer or generator_proposer(make_generator(cfg.backend, cfg.model, cfg.url, lazy=True)), search, s)
-    with Pipeline(replace(cfg, name=name, template=str((search/'prompts'/f"{found['best']['key']}.yaml").resolve())), root) as p:
-        p.report()
-        return p.dir
+    folder = _full_run(cfg, name, search, found['best']['key'], root)[0]
+    if compare_start: against_start(cfg, found, search, folder)
+    return folder
