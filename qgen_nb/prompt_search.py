@@ -78,9 +78,11 @@ def prompt_key(t: PromptTemplate) -> str:
 # %% ../nbs/10a_prompt_search.ipynb #d27ff8f8
 def candidate_config(base: RunConfig, # the run whose settings the candidates share
                      prompt: Path, # the candidate's template file
-                     s: SearchSettings, seed: int) -> RunConfig:
+                     s: SearchSettings, seed: int,
+                     key: str = None, # the candidate's name (the run folder is <key>-s<seed>); the template file's name when None
+                    ) -> RunConfig:
     "The run scoring a candidate: the base run at the search's budget, on the base run's gold queries, its last checkpoint kept"
-    return replace(base, name=f"{prompt.stem}-s{seed}", template=str(prompt), n_docs=s.n_docs, keep=s.keep, epochs=s.epochs,
+    return replace(base, name=f"{key or prompt.stem}-s{seed}", template=str(prompt), n_docs=s.n_docs, keep=s.keep, epochs=s.epochs,
                    seed=seed, gold_seed=base.seed if base.gold_seed is None else base.gold_seed, validate_every=0)
 
 def _ndcg_per_query(p: Pipeline, run: dict, queries: list[str]) -> dict[str, float]:
@@ -91,12 +93,15 @@ def score_candidate(base: RunConfig, template: PromptTemplate, s: SearchSettings
                     out: Path, # the search folder: prompts/ and candidates/ go there
                     scoring: list[str], # the gold queries that score
                     baselines: bool = False, # also score BM25 and the zero-shot encoder on the same queries
+                    generator=None, # writes the queries in place of the base run's, e.g. a `DSPyGenerator` running a program
+                    key: str = None, # the candidate's name in the cache (with `generator`: one per program); the prompt's hash when None
                    ) -> dict:
     "Train a reranker on the queries `template` makes the generator write; its nDCG@10 on the scoring gold queries"
     prompt = out/'prompts'/f"{prompt_key(template)}.yaml"
     if not prompt.exists(): prompt.parent.mkdir(parents=True, exist_ok=True); save_template(template, prompt)
-    with Pipeline(candidate_config(base, prompt, s, seed), root=out/'candidates') as p:
-        rec = dict(key=prompt.stem, seed=seed)
+    with Pipeline(candidate_config(base, prompt, s, seed, key), root=out/'candidates') as p:
+        if generator is not None: p.generations(generator)
+        rec = dict(key=key or prompt.stem, seed=seed)
         try: per_query = _ndcg_per_query(p, p.rerank_run(SYNTHETIC, lambda: p.synthetic_reranker().score_pairs, on_gold=True), scoring)
         except UserError as e: return dict(rec, score=None, error=str(e), queries=[], seconds=_seconds(p))
         rec.update(score=float(np.mean(list(per_query.values()))), per_query=per_query, queries=[r['query'] for r in p.kept()[:3]])
