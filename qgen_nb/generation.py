@@ -18,10 +18,10 @@ from .data import IRDataset
 from .templates import PromptTemplate
 
 # %% auto #0
-__all__ = ['Sampling', 'Completion', 'Generator', 'PromptGenerator', 'cut_at_stop', 'is_copied', 'is_unrelated', 'clean_query',
-           'prompt_key', 'settings_path', 'ReplayGenerator', 'transformers_path', 'load_causal_lm', 'HFGenerator',
-           'decode_pieces', 'record_seed', 'row_seeds', 'VLLMGenerator', 'sample_docs', 'length_order', 'template_hash',
-           'generation_settings', 'generation_work', 'generate_queries']
+__all__ = ['Sampling', 'Completion', 'Generator', 'PromptGenerator', 'cut_at_stop', 'is_copied', 'is_unrelated',
+           'repeats_example', 'clean_query', 'prompt_key', 'settings_path', 'ReplayGenerator', 'transformers_path',
+           'load_causal_lm', 'HFGenerator', 'decode_pieces', 'record_seed', 'row_seeds', 'VLLMGenerator', 'sample_docs',
+           'length_order', 'template_hash', 'generation_settings', 'generation_work', 'generate_queries']
 
 # %% ../nbs/04_generation.ipynb #3ac7587e
 @dataclass
@@ -105,14 +105,21 @@ def is_unrelated(query: str, doc: str) -> bool:
     return bool(q) and not q & stems(doc)
 
 # %% ../nbs/04_generation.ipynb #4315b6d6
-def clean_query(raw: str, doc: str = '', stop=('\n',)) -> tuple[str, list[str]]:
-    "The query in a raw generation, and its flags ('empty', 'copied', 'unrelated')"
+def repeats_example(query: str, examples: list[str], min_words: int = 4) -> bool:
+    "Whether `query` is one of the `examples` queries, whole or (cut short by the token budget) its first `min_words` or more words"
+    q = _words(query)
+    return any(q == e or (len(q) >= min_words and e[:len(q)] == q) for e in map(_words, examples))
+
+def clean_query(raw: str, doc: str = '', stop=('\n',),
+                examples=(), # the example queries the prompt showed
+               ) -> tuple[str, list[str]]:
+    "The query in a raw generation, and its flags ('empty', 'copied', 'unrelated', 'example': it repeats an example query)"
     q = raw
     for s in stop:
         if s and s in q.lstrip(): q = q.lstrip().split(s)[0]
     q = _LABEL.sub('', q.strip()).strip().strip('"\'“”‘’`').strip()
     if not q: return q, ['empty']
-    return q, [f for f, bad in (('copied', is_copied(q, doc)), ('unrelated', is_unrelated(q, doc))) if bad]
+    return q, [f for f, bad in (('copied', is_copied(q, doc)), ('unrelated', is_unrelated(q, doc)), ('example', repeats_example(q, examples))) if bad]
 
 # %% ../nbs/04_generation.ipynb #ee45d356
 def prompt_key(prefix: str, suffix: str) -> str:
@@ -404,7 +411,7 @@ def _records(batch, texts, outs, keys, template, generator, sampling):
     "One JSONL record per generation of a batch"
     for d, text, comps, key in zip(batch, texts, outs, keys):
         for i, c in enumerate(comps):
-            query, flags = clean_query(c.text, text, sampling.stop)
+            query, flags = clean_query(c.text, text, sampling.stop, [e.query for e in template.examples])
             yield dict(doc_id=d, n=i, query=query, flags=flags, raw=c.text, token_logprobs=c.token_logprobs,
                        mean_logprob=c.mean_logprob if c.token_logprobs else None, template=template.id,
                        model=generator.name, seed=sampling.seed, prompt_key=key)

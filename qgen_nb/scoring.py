@@ -106,7 +106,7 @@ def score_window(records: list[dict], key: str, lo: float, hi: float, inside: bo
     "Records whose `key` lies in [lo, hi] (or outside it, with `inside=False`)"
     return [r for r in records if (lo <= r[key] <= hi) == inside]
 
-def drop_flagged(records: list[dict], flags=('empty', 'copied', 'unrelated')) -> list[dict]:
+def drop_flagged(records: list[dict], flags=('empty', 'copied', 'unrelated', 'example')) -> list[dict]:
     "Records without any of `flags`"
     return [r for r in records if not set(r.get('flags', ())) & set(flags)]
 
