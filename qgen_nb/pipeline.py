@@ -18,7 +18,7 @@ from fastcore.basics import patch
 from transformers import AutoTokenizer
 from .core import JsonlLog, LocalExecutor, batched, read_jsonl, read_run_config, resolve_model, run_dir, seed_everything, UserError, write_atomic, write_jsonl, file_lock, PRESETS
 from .data import FewGold, IRDataset, load_dataset, draw_gold, eval_qrels
-from .templates import get_template, DEFAULT_INSTRUCTION, TEMPLATES
+from .templates import get_template, DEFAULT_INSTRUCTION, INPARS_PLUS_EXAMPLES, TEMPLATES
 from .generation import Sampling, PromptGenerator, HFGenerator, VLLMGenerator, ReplayGenerator, sample_docs, generate_queries
 from .scoring import keep_roundtrip, scoring_work, top_k, drop_flagged, length_bounds
 from .pairs import Pair, negatives_work, synthetic_queries, training_pairs
@@ -94,7 +94,7 @@ METHODS = {
     'inpars-v1': dict(template='inpars', scorer='logprob'),
     'inpars-v2': dict(template='inpars', scorer='reranker'),
     'promptagator': dict(template='promptagator', scorer='roundtrip'),
-    'inpars-plus': dict(template='inpars-plus', scorer='reranker'), # with `model`: a generator tuned by `qgen cpo` (`09b_cpo`)
+    'inpars-plus': dict(template='inpars-plus', scorer='reranker', n_examples=INPARS_PLUS_EXAMPLES), # with `model`: a generator tuned by `qgen cpo` (`09b_cpo`)
     'path': dict(template='promptagator', scorer='reranker'), # the start of the prompt search; the run uses the prompt found (`10a_prompt_search`)
 }
 

@@ -14,9 +14,9 @@ from fastcore.basics import patch
 from .data import IRDataset, FewGold
 
 # %% auto #0
-__all__ = ['GENERIC_EXAMPLES', 'DEFAULT_INSTRUCTION', 'IN_DOMAIN', 'TEMPLATES', 'Example', 'clip_words', 'PromptTemplate',
-           'inpars', 'inpars_gbq', 'gold_example', 'gold_examples', 'in_domain', 'save_template', 'load_template',
-           'get_template']
+__all__ = ['GENERIC_EXAMPLES', 'DEFAULT_INSTRUCTION', 'IN_DOMAIN', 'INPARS_PLUS_EXAMPLES', 'TEMPLATES', 'Example', 'clip_words',
+           'PromptTemplate', 'inpars', 'inpars_gbq', 'gold_example', 'gold_examples', 'in_domain', 'save_template',
+           'load_template', 'get_template']
 
 # %% ../nbs/03_templates.ipynb #eb3a41c0
 @dataclass
@@ -169,6 +169,7 @@ def prompts(self: PromptTemplate, docs: list[str], tokenizer=None, chat: bool = 
 
 # %% ../nbs/03_templates.ipynb #7dd67522
 IN_DOMAIN = ('promptagator', 'inpars-plus') # presets whose examples come from the collection's own labels
+INPARS_PLUS_EXAMPLES = 3 # InPars+ shows three examples (Promptagator up to eight)
 TEMPLATES = ('inpars', 'inpars-gbq', *IN_DOMAIN)
 
 def get_template(name: str, # a preset (`TEMPLATES`) or the path of a YAML file
@@ -178,7 +179,7 @@ def get_template(name: str, # a preset (`TEMPLATES`) or the path of a YAML file
     "A template by preset name or YAML path; the in-domain presets are built from `ds`"
     if name in IN_DOMAIN:
         if ds is None: raise ValueError(f"template {name!r} draws in-domain examples: pass the dataset")
-        return in_domain(ds, id=name, **({'n_examples': 3} if name == 'inpars-plus' else {}) | in_domain_kw)
+        return in_domain(ds, id=name, **({'n_examples': INPARS_PLUS_EXAMPLES} if name == 'inpars-plus' else {}) | in_domain_kw)
     if name == 'inpars': return inpars()
     if name == 'inpars-gbq': return inpars_gbq()
     if Path(name).suffix in ('.yaml', '.yml'): return load_template(name)
