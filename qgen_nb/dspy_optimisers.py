@@ -113,9 +113,8 @@ def proxy_score(program: dspy.Module, lm: dspy.LM, metric, examples: list) -> tu
 # %% ../nbs/10b_dspy_optimisers.ipynb #78fd6824
 def _optimised(name: str, start: dspy.Module, path: Path, run) -> tuple[dspy.Module, float]:
     "The program `name` made from `start` and the seconds it took: read back from `path`, else made by `run()` and saved there"
-    prog = start.deepcopy()
     if path.exists():
-        saved = json.loads(path.read_text())
+        saved, prog = json.loads(path.read_text()), start.deepcopy()
         prog.load_state(saved['state'])
         return prog, saved['seconds']
     t0 = time.perf_counter()
