@@ -103,11 +103,11 @@ def score_program(base: RunConfig, program: dspy.Module, lm: dspy.LM, template: 
     key = program_key(program)
     return score_candidate(base, program_template(template), s, base.seed, out, scoring, generator=DSPyGenerator(program, lm, name=f"dspy:{key}"), key=key)
 
-def proxy_score(program: dspy.Module, lm: dspy.LM, metric, examples: list) -> tuple[float, float]:
+def proxy_score(program: dspy.Module, lm: dspy.LM, template: PromptTemplate, metric, examples: list) -> tuple[float, float]:
     "The mean of `metric` over the program's queries for `examples`, and the share of examples it wrote no query for (its answer empty or unparsable, scored 0)"
     with warnings.catch_warnings():
         warnings.simplefilter('ignore') # a parse failure warns once per document: the share says it
-        written = [c[0].text for c in DSPyGenerator(program, lm).generate(PromptTemplate('dspy', 'DSPy program'), [x.document for x in examples], Sampling())]
+        written = [c[0].text for c in DSPyGenerator(program, lm).generate(program_template(template), [x.document for x in examples], Sampling())]
     return float(np.mean([metric(x, dspy.Prediction(query=q)) for x, q in zip(examples, written)])), float(np.mean([not q.strip() for q in written]))
 
 # %% ../nbs/10b_dspy_optimisers.ipynb #78fd6824
@@ -151,7 +151,7 @@ def compare_optimisers(base: RunConfig, # the run: its generator's budget, filte
             prog, seconds = _optimised(name, start, out/'programs'/f"{module}-{name}.json",
                                        lambda: optimise(name, start.deepcopy(), metric, lm, trainset, valset, b))
             rec = score_program(base, prog, lm, template, s, out, scoring)
-            proxy_value, unanswered = proxy_score(prog, lm, metric, valset)
+            proxy_value, unanswered = proxy_score(prog, lm, template, metric, valset)
             log.append(dict(module=module, optimiser=name, key=rec['key'], proxy=proxy_value, unanswered=unanswered, path_score=rec['score'],
                             per_query=rec.get('per_query'), error=rec.get('error'), optimise_seconds=seconds, score_seconds=rec['seconds'],
                             instructions=[p.signature.instructions for p in prog.predictors()],

@@ -287,6 +287,7 @@ def run_path(cfg: RunConfig, # the run: generator, filter, reranker, gold querie
     name = cfg.name or f"{load_dataset(cfg.data, skip_empty=cfg.skip_empty).name}-path-s{cfg.seed}"
     search = run_dir(f"{name}-search", root)
     found = prompt_search(cfg, proposer or generator_proposer(make_generator(cfg.backend, cfg.model, cfg.url, lazy=True)), search, s)
-    folder = _full_run(cfg, name, search, found['best']['key'], root)[0]
-    if compare_start: against_start(cfg, found, search, folder)
+    folder = run_dir(name, root)
+    if compare_start: against_start(cfg, found, search, folder) # makes the best prompt's run too
+    else: _full_run(cfg, name, search, found['best']['key'], root)
     return folder
