@@ -13,7 +13,7 @@ from .evaluation import BM25, corpus_bm25
 
 # %% auto #0
 __all__ = ['Pair', 'pair_texts', 'mine_negatives', 'negatives_work', 'synthetic_queries', 'gold_queries', 'training_pairs',
-           'pair_groups']
+           'pair_rows', 'pair_groups']
 
 # %% ../nbs/06_pairs.ipynb #3cf62bfb
 @dataclass(frozen=True)
@@ -109,14 +109,20 @@ def training_pairs(ds: IRDataset, # the dataset the queries' documents belong to
     return [Pair(t, d, float(d in pos)) for q, (t, pos) in queries.items() for d in pos + negs[q]]
 
 # %% ../nbs/06_pairs.ipynb #d5e9a468
-def pair_groups(ds: IRDataset, # the dataset the pairs' doc ids belong to
-                pairs: list, # `Pair`s: each query's positives and negatives
-               ) -> dict[str, list]:
-    "Columns query, positive, negative_1..n: a row per positive pair, with its query's first `n` negatives"
+def pair_rows(pairs: list, # `Pair`s: each query's positives and negatives
+             ) -> list[tuple[str, str, list[str]]]:
+    "(query, positive doc id, negative doc ids): a row per positive pair, with its query's first `n` negatives (`n` the fewest any query has)"
     by_query = {}
     for p in map(_as_pair, pairs): by_query.setdefault(p.query, ([], []))[p.label <= 0.5].append(p.doc_id)
     n = min(len(neg) for _, neg in by_query.values())
-    rows = [(q, d, neg[:n]) for q, (pos, neg) in by_query.items() for d in pos]
+    return [(q, d, neg[:n]) for q, (pos, neg) in by_query.items() for d in pos]
+
+def pair_groups(ds: IRDataset, # the dataset the pairs' doc ids belong to
+                pairs: list, # `Pair`s: each query's positives and negatives
+               ) -> dict[str, list]:
+    "Columns query, positive, negative_1..n of `pair_rows`, as texts"
+    rows = pair_rows(pairs)
+    n = len(rows[0][2]) if rows else 0
     cols = dict(query=[q for q, _, _ in rows], positive=[ds.doc_text(d) for _, d, _ in rows])
     for i in range(n): cols[f'negative_{i + 1}'] = [ds.doc_text(neg[i]) for _, _, neg in rows]
     return cols

@@ -69,7 +69,7 @@ class RunConfig:
     n_negatives: int = 3 # mined negatives per training query
     base: str = 'minilm-l6' # reranker base model
     reranker: str = 'bi-encoder' # kind trained on `base`: bi-encoder or cross-encoder (a seq2seq base trains monoT5)
-    loss: str = 'contrastive' # contrastive (in-batch and mined negatives) or bce (pointwise; cross-encoders)
+    loss: str = 'contrastive' # contrastive (in-batch and mined negatives), distil (BM25 + start hybrid's margins; bi-encoders) or bce (pointwise; cross-encoders)
     epochs: int = 1
     train_batch_size: int = 16
     train_by_length: bool = False # batches of rows of about one length (`training.LengthBatches`): faster on long texts, more steps on tiny corpora
@@ -133,8 +133,8 @@ CHECKS = { # setting: (test of the converted value and all settings, what is wro
     'base': ((lambda v, s: _is_model(v)), "names no model that can be found", _MODEL),
     'lr': ((lambda v, s: v > 0), "is not above 0", "use a positive rate such as 2e-5"),
     'reranker': _one_of(ENCODERS),
-    'loss': ((lambda v, s: v in LOSSES and not (v == 'bce' and s.get('reranker', RunConfig.reranker) == 'bi-encoder')),
-             "is unknown or does not fit the reranker", "use contrastive (either reranker) or bce (reranker: cross-encoder)"),
+    'loss': ((lambda v, s: v in LOSSES and (v, s.get('reranker', RunConfig.reranker)) not in {('bce', 'bi-encoder'), ('distil', 'cross-encoder')}),
+             "is unknown or does not fit the reranker", "use contrastive (either reranker), distil (reranker: bi-encoder) or bce (reranker: cross-encoder)"),
     'validate_every': _min(0), 'executor': _one_of(EXECUTORS), 'worker_gpus': _min(0),
     'worker_cpus': ((lambda v, s: v > 0), "is not above 0", "use a positive number such as 1"),
     'temperature': _min(0), 'seed': _min(0), 'gold_seed': _min(0), 'n_examples': _min(0),

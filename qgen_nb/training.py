@@ -19,18 +19,19 @@ from sentence_transformers.cross_encoder import CrossEncoderTrainer, CrossEncode
 from sentence_transformers.cross_encoder import losses as ce_losses
 from sentence_transformers import SentenceTransformer, SentenceTransformerTrainer, SentenceTransformerTrainingArguments
 from sentence_transformers.sentence_transformer import losses as st_losses
+from sentence_transformers.util import pairwise_cos_sim
 from sentence_transformers.base.sampler import DefaultBatchSampler
 from .core import resolve_model, seed_everything
 from .data import IRDataset, FewGold
 from . import evaluation
-from .evaluation import BM25, evaluate
-from .pairs import Pair, pair_texts, pair_groups, training_pairs
+from .evaluation import BM25, corpus_bm25, evaluate
+from .pairs import Pair, pair_texts, pair_rows, pair_groups, training_pairs
 from .rerankers import (Reranker, MonoT5Reranker, as_reranker, new_bi_encoder, new_cross_encoder, load_reranker,
                                load_curve, is_finished, mark_finished, _kind_of)
 
 # %% auto #0
-__all__ = ['ENCODERS', 'LOSSES', 'gold_validator', 'GoldCheckpoint', 'LengthBatches', 'train_encoder', 'plot_loss',
-           'train_monot5', 'train_reranker', 'training_rows', 'gold_baseline']
+__all__ = ['ENCODERS', 'LOSSES', 'hybrid_teacher', 'gold_validator', 'GoldCheckpoint', 'LengthBatches', 'train_encoder',
+           'plot_loss', 'train_monot5', 'train_reranker', 'training_rows', 'gold_baseline']
 
 # %% ../nbs/08_training.ipynb #1684f02d
 ENCODERS = ('bi-encoder', 'cross-encoder')
@@ -42,17 +43,37 @@ def _new_encoder(kind: str, base: str, max_length: int, seed: int, device: str):
     return new_bi_encoder(base, max_length, device) if kind == 'bi-encoder' else new_cross_encoder(base, max_length, seed, device)
 
 # %% ../nbs/08_training.ipynb #14e6b2ab
-LOSSES = ('contrastive', 'bce')
+LOSSES = ('contrastive', 'distil', 'bce')
 
 def _objective(model, ds: IRDataset, pairs: list, loss: str):
     "The training columns and the sentence-transformers loss for `model` (bi- or cross-encoder) and objective `loss`"
-    if loss not in LOSSES: raise ValueError(f"unknown loss {loss!r}: use {' or '.join(LOSSES)}")
+    if loss not in LOSSES: raise ValueError(f"unknown loss {loss!r}: use {', '.join(LOSSES)}")
     bi = isinstance(model, SentenceTransformer)
     if loss == 'bce':
         if bi: raise ValueError("loss 'bce' scores single pairs: it trains cross-encoders; a bi-encoder trains with 'contrastive'")
         return pair_texts(ds, pairs), ce_losses.BinaryCrossEntropyLoss(model)
+    if loss == 'distil':
+        if not bi: raise ValueError("loss 'distil' teaches the margins of a bi-encoder's own start: it trains bi-encoders")
+        return dict(pair_groups(ds, pairs), label=hybrid_teacher(model, ds, pair_rows(pairs))), st_losses.MarginMSELoss(model, pairwise_cos_sim)
     if bi: return pair_groups(ds, pairs), st_losses.MultipleNegativesRankingLoss(model)
     return pair_groups(ds, pairs), ce_losses.MultipleNegativesRankingLoss(model, num_negatives=4, scale=1.0, activation_fn=torch.nn.Identity())
+
+# %% ../nbs/08_training.ipynb #b5a29a0a
+def _standardised(v: np.ndarray) -> np.ndarray: return (v - v.mean()) / (v.std() or 1.0)
+
+def hybrid_teacher(model, # the bi-encoder before training: the teacher's dense half
+                   ds: IRDataset, # the dataset the rows' documents belong to
+                   rows: list, # `pair_rows`: (query, positive doc id, negative doc ids)
+                   bm25: BM25 = None, # index over `ds`'s corpus; built when omitted
+                  ) -> list[list[float]]:
+    "Teacher scores of each row's positive then negatives: BM25 and `model`'s cosine, standardised within the row and averaged, in the cosine's units"
+    bm25 = bm25 or corpus_bm25(ds)
+    width = 1 + len(rows[0][2]) if rows else 0
+    cosines = np.array(as_reranker(model).score_pairs([(q, ds.doc_text(d)) for q, pos, negs in rows for d in (pos, *negs)]))
+    def one(i, q, ids):
+        cos, lexical = cosines[i * width:(i + 1) * width], bm25.scores(q)[[bm25.index_of[d] for d in ids]]
+        return (cos.std() * (_standardised(cos) + _standardised(lexical)) / 2).tolist()
+    return [one(i, q, [pos, *negs]) for i, (q, pos, negs) in enumerate(rows)]
 
 # %% ../nbs/08_training.ipynb #9c4f188d
 def gold_validator(ds: IRDataset, # the dataset of the gold queries
@@ -152,7 +173,7 @@ def train_encoder(pairs: list, # training pairs (`Pair`s or dicts)
                   out, # folder for the final model, checkpoints, loss.json, validation.json and reranker.json
                   kind: str = 'bi-encoder', # 'bi-encoder' or 'cross-encoder'
                   base: str = 'minilm-l6', # preset, local folder or Hugging Face id
-                  loss: str = 'contrastive', # 'contrastive' or 'bce' (cross-encoders)
+                  loss: str = 'contrastive', # 'contrastive', 'distil' (bi-encoders) or 'bce' (cross-encoders)
                   epochs: float = 1, # passes over the data
                   batch_size: int = 16, # rows per optimizer step
                   lr: float = 2e-5, # peak learning rate
@@ -284,10 +305,10 @@ def train_reranker(pairs: list, # training pairs (`Pair`s or dicts)
 
 # %% ../nbs/08_training.ipynb #38a7a3c3
 def training_rows(pairs: list[Pair], # training pairs
-                  loss: str, # the objective: 'contrastive' or 'bce'
+                  loss: str, # the objective: 'contrastive', 'distil' or 'bce'
                  ) -> int:
-    "Rows the objective makes of `pairs`: one per positive (contrastive) or one per pair (bce)"
-    return sum(p.label > 0.5 for p in pairs) if loss == 'contrastive' else len(pairs)
+    "Rows the objective makes of `pairs`: one per pair (bce) or one per positive (the others)"
+    return len(pairs) if loss == 'bce' else sum(p.label > 0.5 for p in pairs)
 
 # %% ../nbs/08_training.ipynb #280d8ac5
 @delegates(train_reranker, but=['pairs', 'ds', 'out', 'epochs', 'max_steps'])

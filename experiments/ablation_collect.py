@@ -1,0 +1,46 @@
+"""Pool issue 9's ablation (experiments/ablation.sh): per config and seed, each lever's reranker alone and final ranking against
+the default recipe's, paired per query, with the CPU minutes of the whole run and the checkpoint the gold queries chose.
+Writes experiments/results/ablation/<config>-s<seed>.json and prints a table.
+    python experiments/ablation_collect.py"""
+import json, re
+from dataclasses import asdict
+from pathlib import Path
+from qgen_nb.core import read_run_config
+from qgen_nb.evaluation import compare
+from qgen_nb.pipeline import Pipeline, make_config, SYNTHETIC, FINAL, LEXICAL, DENSE, HYBRID
+
+root, dest = Path('runs/ablation'), Path('experiments/results/ablation')
+dest.mkdir(parents=True, exist_ok=True)
+
+def cpu_minutes(d: Path):
+    "User CPU time of the run's last logged attempt (an interrupted and resumed run counts its last part only)"
+    times = re.findall(r'([\d.]+) s user', (root/f"{d.name}.log").read_text())
+    return round(float(times[-1]) / 60, 1) if times else None
+
+def lever(d: Path) -> dict:
+    pipe = Pipeline(make_config(**read_run_config(d)), root=root)
+    res = {s: r['nDCG@10'] for s, r in pipe.results().items()}
+    meta = json.loads((d/'model'/'reranker.json').read_text())
+    counts = json.loads((d/'metrics.json').read_text())['counts']
+    pipe.close()
+    return dict(per_query=res, kept=counts['kept'], chosen_step=meta.get('chosen_step'), steps=meta['steps'], cpu_min=cpu_minutes(d))
+
+for default in sorted(root.glob('*-default-s[0-9]')):
+    if not (default/'report.md').exists(): continue
+    config, seed = re.fullmatch(r'(.+)-default-s(\d)', default.name).groups()
+    base = lever(default)
+    rows = {}
+    for d in sorted(root.glob(f'{config}-*-s{seed}')):
+        if not (d/'report.md').exists() or not d.is_dir(): continue
+        name = d.name[len(config) + 1:-len(f'-s{seed}')]
+        x = base if d == default else lever(d)
+        rows[name] = dict({k: v for k, v in x.items() if k != 'per_query'},
+                          **{s: sum(x['per_query'][s].values()) / len(x['per_query'][s]) for s in (SYNTHETIC, FINAL)},
+                          versus_default={s: asdict(compare(base['per_query'][s], x['per_query'][s], ('default', name))) for s in (SYNTHETIC, FINAL)})
+    baselines = {s: sum(base['per_query'][s].values()) / len(base['per_query'][s]) for s in (LEXICAL, DENSE, HYBRID)}
+    (dest/f'{config}-s{seed}.json').write_text(json.dumps(dict(config=config, seed=int(seed), baselines=baselines, levers=rows), indent=1))
+    print(f"{config} s{seed}: " + ', '.join(f'{s} {v:.3f}' for s, v in baselines.items()))
+    for name, r in rows.items():
+        c = r['versus_default'][SYNTHETIC]
+        print(f"  {name:20s} synthetic {r[SYNTHETIC]:.3f} ({c['delta']:+.3f} [{c['ci_low']:+.3f}, {c['ci_high']:+.3f}], p={c['p_value']:.2f}) "
+              f"final {r[FINAL]:.3f}  step {r['chosen_step']}/{r['steps']}  {r['cpu_min']} CPU min")
