@@ -4,6 +4,7 @@ then inpars-plus against inpars-v2 on the seeds both finished, paired per query 
 seeds). Writes runs/cpo-compare/<config>-seeds/ and experiments/results/cpo/<collection>.json, and prints a summary.
     python experiments/cpo_collect.py"""
 import json, re, shutil
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 import numpy as np
@@ -54,6 +55,7 @@ for collection in ('birco-doris-mae', 'scifact'):
         summary['methods'][method] = dict(
             nDCG10={s: v['nDCG@10'] for s, v in metrics['systems'].items()},
             flagged_share=float(np.mean([c['flagged'] / c['generated'] for c in counts])),
+            flags=[dict(Counter(f for r in read_jsonl(p.dir/'generations.jsonl') for f in r['flags'])) for p in pipes],
             counts=counts, wall_s=[wall_s(p.dir) for p in pipes])
         for p in pipes: p.close()
     summary['comparisons'] = [asdict(compare(pooled['inpars-v2'][s]['nDCG@10'], pooled['inpars-plus'][s]['nDCG@10'],
