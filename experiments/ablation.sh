@@ -10,15 +10,16 @@ cd "$(dirname "$0")/.."
 . .venv/bin/activate
 seed=${1:-0}; shift || true
 # lever name | YAML lines added to the base config | whether it keeps the default's generations
+# in the order they run: the levers most likely to change the outcome first
 levers="default||same
+in-domain-examples|template: promptagator|new
+gemma3-270m|model: gemma3-270m|new
+first-recipe|reranker: cross-encoder\nloss: bce\nlr: 0.0001|same
 lr-1e-4|lr: 0.0001|same
 epochs-3|epochs: 3|same
 distil|loss: distil|same
 last-checkpoint|validate_every: 0|same
-random-negatives|negatives: random|same
-first-recipe|reranker: cross-encoder\nloss: bce\nlr: 0.0001|same
-in-domain-examples|template: promptagator|new
-gemma3-270m|model: gemma3-270m|new"
+random-negatives|negatives: random|same"
 mkdir -p runs/ablation
 for config in ${@:-scifact-inpars-v2 birco-doris-mae-inpars-v2}; do
   base=runs/ablation/$config-default-s$seed

@@ -6,7 +6,7 @@ Docs: https://qgen-nb.github.io/qgen_nb/distributed.html.md"""
 
 # %% ../nbs/09a_distributed.ipynb #757cecc0
 from __future__ import annotations
-import hashlib, json, logging
+import hashlib, json, logging, shutil
 from dataclasses import dataclass
 from pathlib import Path
 from fastcore.basics import patch
@@ -14,7 +14,7 @@ from tqdm.auto import tqdm
 from .core import JsonlLog, UserError, iter_jsonl, write_jsonl
 
 # %% auto #0
-__all__ = ['import_ray', 'parts_dir', 'part_name', 'merge_part', 'PartWriter', 'RayExecutor']
+__all__ = ['import_ray', 'parts_dir', 'part_name', 'merge_part', 'merge_parts', 'PartWriter', 'RayExecutor']
 
 # %% ../nbs/09a_distributed.ipynb #4aeee113
 def import_ray():
@@ -36,6 +36,10 @@ def merge_part(part: Path, log: JsonlLog):
     "Add the records of a part file that `log` does not hold yet, then remove the part"
     log.extend([r for _, r in iter_jsonl(part)])
     part.unlink()
+
+def merge_parts(parts: Path, log: JsonlLog):
+    "Merge every complete part file in the folder `parts` into `log`"
+    for part in sorted(parts.glob('*.jsonl')): merge_part(part, log)
 
 # %% ../nbs/09a_distributed.ipynb #75d8e13c
 class PartWriter:
@@ -77,7 +81,7 @@ def map(self: RayExecutor, batches: list[list], # the work, as batches of JSON-s
        ):
     "Add the records of every batch to `log`: the workers write a part file per batch, merged here as each is done"
     parts = parts_dir(log); parts.mkdir(exist_ok=True)
-    for p in sorted(parts.glob('*.jsonl')): merge_part(p, log)
+    merge_parts(parts, log) # left by a killed driver
     if batches:
         ray = self.connect()
         rows = [dict(name=part_name(b), items=json.dumps(b, ensure_ascii=False)) for b in batches]
@@ -85,4 +89,5 @@ def map(self: RayExecutor, batches: list[list], # the work, as batches of JSON-s
             PartWriter, fn_constructor_args=(make_work, str(parts)), batch_size=1,
             compute=ray.data.ActorPoolStrategy(size=self.workers), num_cpus=self.cpus, num_gpus=self.gpus)
         for row in tqdm(done.iter_rows(), total=len(rows), desc=desc): merge_part(parts/row['name'], log)
-    parts.rmdir() # every part merged
+    merge_parts(parts, log) # written late by a killed driver's workers, which can outlive it by seconds
+    shutil.rmtree(parts, ignore_errors=True) # what is left: temporary files of killed workers, parts that repeat merged records
