@@ -1,33 +1,36 @@
 #!/usr/bin/env bash
-# Issue 9's ablation: the default recipe of configs/<config>.yaml changed by one lever at a time, same documents, kept queries,
-# gold queries and evaluation. Each lever's config is the base config plus the lever's lines (runs/ablation/<config>-<lever>.yaml).
-# Levers that leave generation alone start from a copy of the default's generations, so only the changed steps run.
-# Finished runs (report.md present) are skipped; an interrupted one resumes. Logs with wall and CPU time in
-# runs/ablation/<config>-<lever>-s<seed>.log. Pool them with python experiments/ablation_collect.py.
+# Issue 9's ablation: the recipe of configs/<config>.yaml changed by one lever at a time, same documents, kept queries,
+# gold queries and evaluation. The reference is the default recipe kept at its last step (validate_every: 0): with the gold
+# queries' checkpoint choice on, most runs keep the untrained start, so a lever that changes only training would read as no
+# change. `gold-checkpoint` is the default recipe itself, choice included. Each lever's config is the base config plus its
+# lines (runs/ablation/<config>-<lever>.yaml). Levers that leave generation alone start from a copy of the reference's
+# generations, so only the changed steps run. Finished runs (report.md present) are skipped; an interrupted one resumes.
+# Logs with wall and CPU time in runs/ablation/<config>-<lever>-s<seed>.log. Pool them with python experiments/ablation_collect.py.
 #   bash experiments/ablation.sh [seed] [config ...]     (default: seed 0, scifact-inpars-v2 birco-doris-mae-inpars-v2)
 set -u
 cd "$(dirname "$0")/.."
 . .venv/bin/activate
 seed=${1:-0}; shift || true
-# lever name | YAML lines added to the base config | whether it keeps the default's generations
-# in the order they run: the levers most likely to change the outcome first
-levers="default||same
-in-domain-examples|template: promptagator|new
-gemma3-270m|model: gemma3-270m|new
-first-recipe|reranker: cross-encoder\nloss: bce\nlr: 0.0001|same
-lr-1e-4|lr: 0.0001|same
-epochs-3|epochs: 3|same
-distil|loss: distil|same
-last-checkpoint|validate_every: 0|same
-random-negatives|negatives: random|same"
+last='validate_every: 0'
+# lever name | YAML lines added to the base config | whether it keeps the reference's generations. In the order they run:
+# the reference, then the levers most likely to change the outcome, cheapest first.
+levers="last-step|$last|same
+in-domain-examples|$last\ntemplate: promptagator|new
+lr-1e-4|$last\nlr: 0.0001|same
+epochs-3|$last\nepochs: 3|same
+gold-checkpoint||same
+gemma3-270m|$last\nmodel: gemma3-270m|new
+first-recipe|$last\nreranker: cross-encoder\nloss: bce\nlr: 0.0001|same
+distil|$last\nloss: distil|same
+random-negatives|$last\nnegatives: random|same"
 mkdir -p runs/ablation
 for config in ${@:-scifact-inpars-v2 birco-doris-mae-inpars-v2}; do
-  base=runs/ablation/$config-default-s$seed
+  base=runs/ablation/$config-last-step-s$seed
   while IFS='|' read -r lever lines generation; do
     name=$config-$lever-s$seed; d=runs/ablation/$name
     [ -f "$d/report.md" ] && continue
     { cat "configs/$config.yaml"; [ -n "$lines" ] && printf "$lines\n"; } > "runs/ablation/$config-$lever.yaml"
-    if [ "$generation" = same ] && [ "$lever" != default ] && [ ! -f "$d/generations.jsonl" ]; then
+    if [ "$generation" = same ] && [ "$lever" != last-step ] && [ ! -f "$d/generations.jsonl" ]; then
       mkdir -p "$d" && cp "$base/generations.jsonl" "$base/generations.jsonl.settings.json" "$d/"
     fi
     /usr/bin/time -f "%e s wall, %U s user" qgen run "runs/ablation/$config-$lever.yaml" --seed "$seed" --name "$name" \

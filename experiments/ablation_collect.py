@@ -1,5 +1,6 @@
 """Pool issue 9's ablation (experiments/ablation.sh): per config and seed, each lever's reranker alone and final ranking against
-the default recipe's, paired per query, with the CPU minutes of the whole run and the checkpoint the gold queries chose.
+the reference's (the default recipe kept at its last step), paired per query; the reranker alone against the zero-shot
+encoder too (the untrained start of every bi-encoder lever); with the CPU minutes of the whole run and the checkpoint kept.
 Writes experiments/results/ablation/<config>-s<seed>.json and prints a table.
     python experiments/ablation_collect.py"""
 import json, re
@@ -25,22 +26,24 @@ def lever(d: Path) -> dict:
     pipe.close()
     return dict(per_query=res, kept=counts['kept'], chosen_step=meta.get('chosen_step'), steps=meta['steps'], cpu_min=cpu_minutes(d))
 
-for default in sorted(root.glob('*-default-s[0-9]')):
-    if not (default/'report.md').exists(): continue
-    config, seed = re.fullmatch(r'(.+)-default-s(\d)', default.name).groups()
-    base = lever(default)
+for reference in sorted(root.glob('*-last-step-s[0-9]')):
+    if not (reference/'report.md').exists(): continue
+    config, seed = re.fullmatch(r'(.+)-last-step-s(\d)', reference.name).groups()
+    base = lever(reference)
     rows = {}
     for d in sorted(root.glob(f'{config}-*-s{seed}')):
         if not (d/'report.md').exists() or not d.is_dir(): continue
         name = d.name[len(config) + 1:-len(f'-s{seed}')]
-        x = base if d == default else lever(d)
+        x = base if d == reference else lever(d)
         rows[name] = dict({k: v for k, v in x.items() if k != 'per_query'},
                           **{s: sum(x['per_query'][s].values()) / len(x['per_query'][s]) for s in (SYNTHETIC, FINAL)},
-                          versus_default={s: asdict(compare(base['per_query'][s], x['per_query'][s], ('default', name))) for s in (SYNTHETIC, FINAL)})
+                          versus_reference={s: asdict(compare(base['per_query'][s], x['per_query'][s], ('last-step', name))) for s in (SYNTHETIC, FINAL)},
+                          versus_dense=asdict(compare(x['per_query'][DENSE], x['per_query'][SYNTHETIC], (DENSE, name))))
     baselines = {s: sum(base['per_query'][s].values()) / len(base['per_query'][s]) for s in (LEXICAL, DENSE, HYBRID)}
     (dest/f'{config}-s{seed}.json').write_text(json.dumps(dict(config=config, seed=int(seed), baselines=baselines, levers=rows), indent=1))
     print(f"{config} s{seed}: " + ', '.join(f'{s} {v:.3f}' for s, v in baselines.items()))
     for name, r in rows.items():
-        c = r['versus_default'][SYNTHETIC]
-        print(f"  {name:20s} synthetic {r[SYNTHETIC]:.3f} ({c['delta']:+.3f} [{c['ci_low']:+.3f}, {c['ci_high']:+.3f}], p={c['p_value']:.2f}) "
+        c, t = r['versus_reference'][SYNTHETIC], r['versus_dense']
+        print(f"  {name:20s} synthetic {r[SYNTHETIC]:.3f} (reference {c['delta']:+.3f} [{c['ci_low']:+.3f}, {c['ci_high']:+.3f}], p={c['p_value']:.2f}; "
+              f"dense {t['delta']:+.3f}, p={t['p_value']:.2f}) "
               f"final {r[FINAL]:.3f}  step {r['chosen_step']}/{r['steps']}  {r['cpu_min']} CPU min")
