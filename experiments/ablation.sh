@@ -18,6 +18,7 @@ levers="last-step|$last|same
 in-domain-examples|$last\ntemplate: promptagator|new
 lr-1e-4|$last\nlr: 0.0001|same
 epochs-3|$last\nepochs: 3|same
+logprob-filter|$last\nscorer: logprob|same
 gold-checkpoint||same
 gemma3-270m|$last\nmodel: gemma3-270m|new
 first-recipe|$last\nreranker: cross-encoder\nloss: bce\nlr: 0.0001|same

@@ -31,7 +31,7 @@ for reference in sorted(root.glob('*-last-step-s[0-9]')):
     config, seed = re.fullmatch(r'(.+)-last-step-s(\d)', reference.name).groups()
     base = lever(reference)
     rows = {}
-    for d in sorted(root.glob(f'{config}-*-s{seed}')):
+    for d in sorted(root.glob(f'{config}-*-s{seed}'), key=lambda d: (d != reference, d.name)): # the reference first
         if not (d/'report.md').exists() or not d.is_dir(): continue
         name = d.name[len(config) + 1:-len(f'-s{seed}')]
         x = base if d == reference else lever(d)
