@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 seed=${1:-0}; shift || true
 last='validate_every: 0'
 # lever name | YAML lines added to the base config | whether it keeps the reference's generations. In the order they run:
-# the reference, then the levers most likely to change the outcome, cheapest first.
+# the reference, then the levers most likely to change the outcome, cheapest first; last, the two generation levers together.
 levers="last-step|$last|same
 in-domain-examples|$last\ntemplate: promptagator|new
 lr-1e-4|$last\nlr: 0.0001|same
@@ -23,7 +23,8 @@ gold-checkpoint||same
 gemma3-270m|$last\nmodel: gemma3-270m|new
 first-recipe|$last\nreranker: cross-encoder\nloss: bce\nlr: 0.0001|same
 distil|$last\nloss: distil|same
-random-negatives|$last\nnegatives: random|same"
+random-negatives|$last\nnegatives: random|same
+gemma3-in-domain|$last\nmodel: gemma3-270m\ntemplate: promptagator|new"
 mkdir -p runs/ablation
 for config in ${@:-scifact-inpars-v2 birco-doris-mae-inpars-v2}; do
   base=runs/ablation/$config-last-step-s$seed
