@@ -4,7 +4,8 @@
 # queries' checkpoint choice on, most runs keep the untrained start, so a lever that changes only training would read as no
 # change. `gold-checkpoint` is the default recipe itself, choice included. Each lever's config is the base config plus its
 # lines (runs/ablation/<config>-<lever>.yaml). Levers that leave generation alone start from a copy of the reference's
-# generations, so only the changed steps run. Finished runs (report.md present) are skipped; an interrupted one resumes.
+# generations, and every lever from a copy of the runs no lever changes (BM25 and the zero-shot encoder, on the evaluation and
+# the gold queries), so only the changed steps run. Finished runs (report.md present) are skipped; an interrupted one resumes.
 # Logs with wall and CPU time in runs/ablation/<config>-<lever>-s<seed>.log. Pool them with python experiments/ablation_collect.py.
 #   bash experiments/ablation.sh [seed] [config ...]     (default: seed 0, scifact-inpars-v2 birco-doris-mae-inpars-v2)
 set -u
@@ -34,6 +35,12 @@ for config in ${@:-scifact-inpars-v2 birco-doris-mae-inpars-v2}; do
     { cat "configs/$config.yaml"; [ -n "$lines" ] && printf "$lines\n"; } > "runs/ablation/$config-$lever.yaml"
     if [ "$generation" = same ] && [ "$lever" != last-step ] && [ ! -f "$d/generations.jsonl" ]; then
       mkdir -p "$d" && cp "$base/generations.jsonl" "$base/generations.jsonl.settings.json" "$d/"
+    fi
+    if [ "$lever" != last-step ] && [ ! -d "$d/runs" ]; then
+      mkdir -p "$d/runs/gold"
+      for run in BM25.trec zero-shot_dense.trec gold/BM25.trec gold/zero-shot_dense.trec; do cp "$base/runs/$run" "$d/runs/$run"; done
+      python -c "import json, sys; dense = 'zero-shot dense'; checks = json.load(open(sys.argv[1]))
+json.dump({dense: checks[dense]}, open(sys.argv[2], 'w'), indent=1)" "$base/precision.json" "$d/precision.json"
     fi
     /usr/bin/time -f "%e s wall, %U s user" qgen run "runs/ablation/$config-$lever.yaml" --seed "$seed" --name "$name" \
       --root runs/ablation > "$d.log" 2>&1

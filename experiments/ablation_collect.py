@@ -1,7 +1,7 @@
 """Pool issue 9's ablation (experiments/ablation.sh): per config and seed, each lever's reranker alone and final ranking against
 the reference's (the default recipe kept at its last step), paired per query; the reranker alone against the zero-shot
 encoder too (the untrained start of every bi-encoder lever); with the CPU minutes of the whole run and the checkpoint kept.
-Writes experiments/results/ablation/<config>-s<seed>.json and prints a table.
+Rows already in the results file whose run folders are gone are kept if the reference reproduces. Writes experiments/results/ablation/<config>-s<seed>.json and prints a table.
     python experiments/ablation_collect.py"""
 import json, re
 from dataclasses import asdict
@@ -26,6 +26,14 @@ def lever(d: Path) -> dict:
     pipe.close()
     return dict(per_query=res, kept=counts['kept'], chosen_step=meta.get('chosen_step'), steps=meta['steps'], cpu_min=cpu_minutes(d))
 
+def earlier_rows(path: Path, rows: dict) -> dict:
+    "Rows of an earlier collection whose run folders are gone (a later session re-ran the reference only), kept when the re-run reference reproduces the earlier one"
+    if not path.exists(): return {}
+    earlier = json.loads(path.read_text())['levers']
+    same = all(abs(earlier['last-step'][s] - rows['last-step'][s]) < 1e-6 for s in (SYNTHETIC, FINAL))
+    if not same: print(f"{path}: the reference does not reproduce the earlier one; its other rows are dropped")
+    return earlier if same else {}
+
 for reference in sorted(root.glob('*-last-step-s[0-9]')):
     if not (reference/'report.md').exists(): continue
     config, seed = re.fullmatch(r'(.+)-last-step-s(\d)', reference.name).groups()
@@ -40,6 +48,7 @@ for reference in sorted(root.glob('*-last-step-s[0-9]')):
                           versus_reference={s: asdict(compare(base['per_query'][s], x['per_query'][s], ('last-step', name))) for s in (SYNTHETIC, FINAL)},
                           versus_dense=asdict(compare(x['per_query'][DENSE], x['per_query'][SYNTHETIC], (DENSE, name))))
     baselines = {s: sum(base['per_query'][s].values()) / len(base['per_query'][s]) for s in (LEXICAL, DENSE, HYBRID)}
+    rows = earlier_rows(dest/f'{config}-s{seed}.json', rows) | rows
     (dest/f'{config}-s{seed}.json').write_text(json.dumps(dict(config=config, seed=int(seed), baselines=baselines, levers=rows), indent=1))
     print(f"{config} s{seed}: " + ', '.join(f'{s} {v:.3f}' for s, v in baselines.items()))
     for name, r in rows.items():

@@ -1,0 +1,34 @@
+"""Collect issue 9's learning curve (experiments/learning_curve.sh): per seed, each finished point's nDCG@10 (mean and CI) of
+every system, its counts, the step kept and the run's wall and CPU minutes, in the order of the points' sizes. Writes
+experiments/results/curve/scifact-s<seed>.json and prints a table.
+    python experiments/curve_collect.py"""
+import json, re
+from collections import defaultdict
+from pathlib import Path
+
+root, dest = Path('runs/curve'), Path('experiments/results/curve')
+dest.mkdir(parents=True, exist_ok=True)
+
+def minutes(log: Path, kind: str):
+    "Wall or user CPU minutes of the point's last logged attempt (an interrupted and resumed point counts its last part only)"
+    times = re.findall(rf'([\d.]+) s {kind}', log.read_text()) if log.exists() else []
+    return round(float(times[-1]) / 60, 1) if times else None
+
+def point(d: Path) -> dict:
+    m = json.loads((d/'metrics.json').read_text())
+    meta = json.loads((d/'model'/'reranker.json').read_text())
+    log = root/f'{d.name}.log'
+    return dict(kept=m['counts']['kept'], n_docs=m['config']['n_docs'], counts=m['counts'],
+                systems={s: r['nDCG@10'] for s, r in m['systems'].items()}, chosen_step=meta.get('chosen_step'),
+                steps=meta['steps'], wall_min=minutes(log, 'wall'), cpu_min=minutes(log, 'user'))
+
+by_seed = defaultdict(list)
+for d in root.glob('k*-s[0-9]'):
+    if (d/'report.md').exists(): by_seed[int(d.name.rsplit('-s', 1)[1])].append(point(d))
+for seed, points in sorted(by_seed.items()):
+    points.sort(key=lambda p: p['kept'])
+    (dest/f'scifact-s{seed}.json').write_text(json.dumps(dict(config='scifact-curve', seed=seed, points=points), indent=1))
+    print(f'seed {seed}')
+    for p in points:
+        print(f"  kept {p['kept']:5d}: " + ', '.join(f"{s} {v['mean']:.3f}" for s, v in p['systems'].items())
+              + f"  step {p['chosen_step']}/{p['steps']}  {p['wall_min']} min wall, {p['cpu_min']} CPU min")
