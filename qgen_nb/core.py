@@ -6,7 +6,7 @@ Docs: https://qgen-nb.github.io/qgen_nb/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #ca5db1e6
 from __future__ import annotations
-import fcntl, json, os, random, shutil, subprocess, sys, tempfile, zipfile, importlib.util
+import fcntl, json, os, random, shutil, subprocess, sys, tempfile, zipfile, importlib.util, multiprocessing.util
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,9 +17,9 @@ from tqdm.auto import tqdm
 
 # %% auto #0
 __all__ = ['OFFLINE_VARS', 'settings', 'RENAMED_SETTINGS', 'ADDED_SETTINGS', 'PRESETS', 'offline_env', 'Settings',
-           'seed_everything', 'default_device', 'run_dir', 'read_run_config', 'UserError', 'write_atomic', 'file_lock',
-           'text_lines', 'iter_jsonl', 'read_jsonl', 'write_jsonl', 'JsonlLog', 'batched', 'LocalExecutor', 'Preset',
-           'materialise', 'resolve_model']
+           'seed_everything', 'default_device', 'scratch_dir', 'run_dir', 'read_run_config', 'UserError',
+           'write_atomic', 'file_lock', 'text_lines', 'iter_jsonl', 'read_jsonl', 'write_jsonl', 'JsonlLog', 'batched',
+           'LocalExecutor', 'Preset', 'materialise', 'resolve_model']
 
 # %% ../nbs/00_core.ipynb #7d12c9dc
 OFFLINE_VARS = dict(HF_HUB_OFFLINE='1', TRANSFORMERS_OFFLINE='1', HF_DATASETS_OFFLINE='1', LITELLM_LOCAL_MODEL_COST_MAP='True')
@@ -57,6 +57,14 @@ def default_device() -> str:
     "'cuda' when a GPU is visible, else 'cpu'"
     import torch
     return 'cuda' if torch.cuda.is_available() else 'cpu'
+
+# %% ../nbs/00_core.ipynb #2daa20fd
+def scratch_dir(prefix: str = 'qgen-', # start of the folder's name
+               ) -> Path:
+    "A new temporary folder, removed with its contents when the process that made it exits (a `multiprocessing` worker too)"
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    multiprocessing.util.Finalize(None, shutil.rmtree, args=(path,), kwargs=dict(ignore_errors=True), exitpriority=0)
+    return path
 
 # %% ../nbs/00_core.ipynb #2078ff29
 def run_dir(name: str = None, # folder name; a timestamp when omitted
