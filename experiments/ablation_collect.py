@@ -1,7 +1,8 @@
 """Pool issue 9's ablation (experiments/ablation.sh): per config and seed, each lever's reranker alone and final ranking against
 the reference's (the default recipe kept at its last step), paired per query; the reranker alone against the zero-shot
 encoder too (the untrained start of every bi-encoder lever); with the CPU minutes of the whole run and the checkpoint kept.
-Rows already in the results file whose run folders are gone are kept if the reference reproduces. Writes experiments/results/ablation/<config>-s<seed>.json and prints a table.
+Rows already in the results file whose run folders are gone are kept if the reference reproduces. Writes
+experiments/results/ablation/<config>-s<seed>.json and prints a table.
     python experiments/ablation_collect.py"""
 import json, re
 from dataclasses import asdict
