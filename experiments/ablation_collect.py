@@ -1,8 +1,8 @@
 """Pool issue 9's ablation (experiments/ablation.sh): per config and seed, each lever's reranker alone and final ranking against
 the reference's (the default recipe kept at its last step), paired per query; the reranker alone against the zero-shot
 encoder too (the untrained start of every bi-encoder lever); with the CPU minutes of the whole run and the checkpoint kept.
-Rows already in the results file whose run folders are gone are kept if the reference reproduces. Writes
-experiments/results/ablation/<config>-s<seed>.json and prints a table.
+Rows already in the results file whose run folders are gone are kept if the reference reproduces (else the file is left as
+it is). Writes experiments/results/ablation/<config>-s<seed>.json and prints a table.
     python experiments/ablation_collect.py"""
 import json, re
 from dataclasses import asdict
@@ -10,14 +10,10 @@ from pathlib import Path
 from qgen_nb.core import read_run_config
 from qgen_nb.evaluation import compare
 from qgen_nb.pipeline import Pipeline, make_config, SYNTHETIC, FINAL, LEXICAL, DENSE, HYBRID
+from logged_time import logged_minutes
 
 root, dest = Path('runs/ablation'), Path('experiments/results/ablation')
 dest.mkdir(parents=True, exist_ok=True)
-
-def cpu_minutes(d: Path):
-    "User CPU time of the run's last logged attempt (an interrupted and resumed run counts its last part only)"
-    times = re.findall(r'([\d.]+) s user', (root/f"{d.name}.log").read_text())
-    return round(float(times[-1]) / 60, 1) if times else None
 
 def lever(d: Path) -> dict:
     pipe = Pipeline(make_config(**read_run_config(d)), root=root)
@@ -25,15 +21,13 @@ def lever(d: Path) -> dict:
     meta = json.loads((d/'model'/'reranker.json').read_text())
     counts = json.loads((d/'metrics.json').read_text())['counts']
     pipe.close()
-    return dict(per_query=res, kept=counts['kept'], chosen_step=meta.get('chosen_step'), steps=meta['steps'], cpu_min=cpu_minutes(d))
+    return dict(per_query=res, kept=counts['kept'], chosen_step=meta.get('chosen_step'), steps=meta['steps'], cpu_min=logged_minutes(root/f'{d.name}.log'))
 
-def earlier_rows(path: Path, rows: dict) -> dict:
-    "Rows of an earlier collection whose run folders are gone (a later session re-ran the reference only), kept when the re-run reference reproduces the earlier one"
+def earlier_rows(path: Path, rows: dict) -> dict|None:
+    "Rows of an earlier collection whose run folders may be gone (a later session re-ran the reference only); None when the re-run reference differs"
     if not path.exists(): return {}
     earlier = json.loads(path.read_text())['levers']
-    same = all(abs(earlier['last-step'][s] - rows['last-step'][s]) < 1e-6 for s in (SYNTHETIC, FINAL))
-    if not same: print(f"{path}: the reference does not reproduce the earlier one; its other rows are dropped")
-    return earlier if same else {}
+    return earlier if all(abs(earlier['last-step'][s] - rows['last-step'][s]) < 1e-6 for s in (SYNTHETIC, FINAL)) else None
 
 for reference in sorted(root.glob('*-last-step-s[0-9]')):
     if not (reference/'report.md').exists(): continue
@@ -49,7 +43,9 @@ for reference in sorted(root.glob('*-last-step-s[0-9]')):
                           versus_reference={s: asdict(compare(base['per_query'][s], x['per_query'][s], ('last-step', name))) for s in (SYNTHETIC, FINAL)},
                           versus_dense=asdict(compare(x['per_query'][DENSE], x['per_query'][SYNTHETIC], (DENSE, name))))
     baselines = {s: sum(base['per_query'][s].values()) / len(base['per_query'][s]) for s in (LEXICAL, DENSE, HYBRID)}
-    rows = earlier_rows(dest/f'{config}-s{seed}.json', rows) | rows
+    earlier = earlier_rows(dest/f'{config}-s{seed}.json', rows)
+    if earlier is None: print(f"{config} s{seed}: the re-run reference differs from the one in the results file, which is left as it is"); continue
+    rows = earlier | rows
     (dest/f'{config}-s{seed}.json').write_text(json.dumps(dict(config=config, seed=int(seed), baselines=baselines, levers=rows), indent=1))
     print(f"{config} s{seed}: " + ', '.join(f'{s} {v:.3f}' for s, v in baselines.items()))
     for name, r in rows.items():

@@ -2,17 +2,13 @@
 every system, its counts, the step kept and the run's wall and CPU minutes, in the order of the points' sizes. Writes
 experiments/results/curve/scifact-s<seed>.json and prints a table.
     python experiments/curve_collect.py"""
-import json, re
+import json
 from collections import defaultdict
 from pathlib import Path
+from logged_time import logged_minutes
 
 root, dest = Path('runs/curve'), Path('experiments/results/curve')
 dest.mkdir(parents=True, exist_ok=True)
-
-def minutes(log: Path, kind: str):
-    "Wall or user CPU minutes of the point's last logged attempt (an interrupted and resumed point counts its last part only)"
-    times = re.findall(rf'([\d.]+) s {kind}', log.read_text()) if log.exists() else []
-    return round(float(times[-1]) / 60, 1) if times else None
 
 def point(d: Path) -> dict:
     m = json.loads((d/'metrics.json').read_text())
@@ -20,7 +16,7 @@ def point(d: Path) -> dict:
     log = root/f'{d.name}.log'
     return dict(kept=m['counts']['kept'], n_docs=m['config']['n_docs'], counts=m['counts'],
                 systems={s: r['nDCG@10'] for s, r in m['systems'].items()}, chosen_step=meta.get('chosen_step'),
-                steps=meta['steps'], wall_min=minutes(log, 'wall'), cpu_min=minutes(log, 'user'))
+                steps=meta['steps'], wall_min=logged_minutes(log, 'wall'), cpu_min=logged_minutes(log, 'user'))
 
 by_seed = defaultdict(list)
 for d in root.glob('k*-s[0-9]'):
