@@ -1,11 +1,14 @@
 """Collect issue 9's learning curve (experiments/learning_curve.sh): per seed, each finished point's nDCG@10 (mean and CI) of
-every system, its counts, the step kept and the run's wall and CPU minutes, in the order of the points' sizes. Writes
+every system, the paired differences the curve is about (synthetic against its zero-shot start, final against the hybrid),
+its counts, the step kept and the run's wall and CPU minutes, in the order of the points' sizes. Writes
 experiments/results/curve/scifact-s<seed>.json and prints a table.
     python experiments/curve_collect.py"""
 import json
 from collections import defaultdict
 from pathlib import Path
 from logged_time import logged_minutes
+
+BEATS = {'reranker (synthetic)': 'zero-shot dense', 'synthetic + BM25 + dense': 'hybrid (BM25 + dense)'} # system: what it must beat
 
 root, dest = Path('runs/curve'), Path('experiments/results/curve')
 dest.mkdir(parents=True, exist_ok=True)
@@ -15,8 +18,9 @@ def point(d: Path) -> dict:
     meta = json.loads((d/'model'/'reranker.json').read_text())
     log = root/f'{d.name}.log'
     return dict(kept=m['counts']['kept'], n_docs=m['config']['n_docs'], counts=m['counts'],
-                systems={s: r['nDCG@10'] for s, r in m['systems'].items()}, chosen_step=meta.get('chosen_step'),
-                steps=meta['steps'], wall_min=logged_minutes(log, 'wall'), cpu_min=logged_minutes(log, 'user'))
+                systems={s: r['nDCG@10'] for s, r in m['systems'].items()},
+                gains={c['b']: c for c in m['comparisons'] if c['measure'] == 'nDCG@10' and BEATS.get(c['b']) == c['a']},
+                chosen_step=meta.get('chosen_step'), steps=meta['steps'], wall_min=logged_minutes(log, 'wall'), cpu_min=logged_minutes(log, 'user'))
 
 by_seed = defaultdict(list)
 for d in root.glob('k*-s[0-9]'):
