@@ -6,9 +6,10 @@ experiments/results/curve/scifact-s<seed>.json and prints a table.
 import json
 from collections import defaultdict
 from pathlib import Path
+from qgen_nb.pipeline import SYNTHETIC, FINAL, DENSE, HYBRID
 from logged_time import logged_minutes
 
-BEATS = {'reranker (synthetic)': 'zero-shot dense', 'synthetic + BM25 + dense': 'hybrid (BM25 + dense)'} # system: what it must beat
+BEATS = {SYNTHETIC: DENSE, FINAL: HYBRID} # system: what it must beat
 
 root, dest = Path('runs/curve'), Path('experiments/results/curve')
 dest.mkdir(parents=True, exist_ok=True)
