@@ -76,6 +76,7 @@ class RunConfig:
     lr: float = 2e-5 # small steps keep the model near the start it is fine-tuned from
     max_length: int = None # tokens the rerankers read; None: fit to the collection's documents (`Pipeline.max_length`)
     validate_every: int = 10 # steps between gold-query checks; training keeps the best checkpoint, the start included (0: the last)
+    consistency_k: int = 0 # InPars-light's consistency check: a first reranker trained on every kept query keeps those whose source document it ranks in its top k of their BM25 top `neg_depth`, and the reranker trains again on them (0: off)
     int8: bool = True # on a CPU, rerank with a low-precision copy (`fast_bfloat16`: bfloat16, else int8) unless it loses gold nDCG@10 (precision.json)
     bf16: bool = False # generate (hf backend) and train in bfloat16: faster where the CPU has bfloat16 units, but other queries
     # evaluation
@@ -135,7 +136,7 @@ CHECKS = { # setting: (test of the converted value and all settings, what is wro
     'reranker': _one_of(ENCODERS),
     'loss': ((lambda v, s: v in LOSSES and (v, s.get('reranker', RunConfig.reranker)) not in {('bce', 'bi-encoder'), ('distil', 'cross-encoder')}),
              "is unknown or does not fit the reranker", "use contrastive (either reranker), distil (reranker: bi-encoder) or bce (reranker: cross-encoder)"),
-    'validate_every': _min(0), 'executor': _one_of(EXECUTORS), 'worker_gpus': _min(0),
+    'validate_every': _min(0), 'consistency_k': _min(0), 'executor': _one_of(EXECUTORS), 'worker_gpus': _min(0),
     'worker_cpus': ((lambda v, s: v > 0), "is not above 0", "use a positive number such as 1"),
     'temperature': _min(0), 'seed': _min(0), 'gold_seed': _min(0), 'n_examples': _min(0),
     **{k: _min(1) for k in ('n_gold', 'n_docs', 'per_doc', 'max_new_tokens', 'gen_batch_size', 'keep', 'roundtrip_k',
@@ -442,9 +443,9 @@ def max_length(self: Pipeline) -> int:
 
 # %% ../nbs/10_pipeline.ipynb #65a9689e
 @patch
-def _steps(self: Pipeline) -> int:
-    "Optimizer steps of the synthetic reranker's training"
-    return math.ceil(training_rows(self.pairs(), self.cfg.loss) / self.cfg.train_batch_size) * self.cfg.epochs
+def _steps(self: Pipeline, pairs: list[Pair]) -> int:
+    "Optimizer steps of a training on `pairs`"
+    return math.ceil(training_rows(pairs, self.cfg.loss) / self.cfg.train_batch_size) * self.cfg.epochs
 
 @patch
 def validator(self: Pipeline):
@@ -452,26 +453,53 @@ def validator(self: Pipeline):
     return gold_validator(self.ds, self.gold.qrels, self.bm25_run(on_gold=True))
 
 @patch
-def _training(self: Pipeline) -> dict:
-    "The training settings both rerankers share"
+def _training(self: Pipeline, pairs: list[Pair] # what the synthetic reranker trains on (it sets the loss curve's resolution)
+             ) -> dict:
+    "The training settings every reranker of the run shares"
     c = self.cfg
     return dict(base=c.base, kind=c.reranker, loss=c.loss, batch_size=c.train_batch_size, lr=c.lr, max_length=self.max_length(),
                 by_length=c.train_by_length, bf16=c.bf16,
-                seed=c.seed, log_every=max(1, self._steps() // 50))
+                seed=c.seed, log_every=max(1, self._steps(pairs) // 50))
+
+@patch
+def consistent(self: Pipeline) -> list[dict]:
+    "The kept queries that pass InPars-light's consistency check (consistent.jsonl), and the first reranker that checks them (first_model/)"
+    out = self.dir/'consistent.jsonl'
+    if out.exists(): return read_jsonl(out)
+    c, kept, pairs = self.cfg, self.kept(), self.pairs()
+    with self.timed('training: first pass'): first = train_reranker(pairs, self.ds, self.dir/'first_model', epochs=c.epochs, **self._training(pairs))
+    queries = synthetic_queries(kept)
+    texts = {q: text for q, (text, _) in queries.items()}
+    with self.timed('consistency check'):
+        hits = self.bm25.search(texts, k=c.neg_depth)
+        run = rerank(first.score_pairs, self.ds, texts, {q: {**hits[q], pos[0]: 0.0} for q, (_, pos) in queries.items()})
+    top = {q: sorted(r, key=r.get, reverse=True)[:c.consistency_k] for q, r in run.items()}
+    passed = [r for (q, (_, pos)), r in zip(queries.items(), kept, strict=True) if pos[0] in top[q]]
+    if not passed: raise UserError(f"{self.dir}: no kept query passed the consistency check (consistency_k: {c.consistency_k}); raise it, or set it to 0 to train on every kept query")
+    write_jsonl(out, passed)
+    return passed
+
+@patch
+def synthetic_pairs(self: Pipeline) -> list[Pair]:
+    "What the synthetic reranker trains on: the kept queries' pairs, or with `consistency_k` those of the queries that pass the check"
+    if not self.cfg.consistency_k: return self.pairs()
+    passed = {r['query'].strip() for r in self.consistent()}
+    return [p for p in self.pairs() if p.query in passed]
 
 @patch
 def synthetic_reranker(self: Pipeline):
     "The reranker trained on synthetic queries, its checkpoint chosen on the gold queries (model/)"
-    c = self.cfg
+    c, pairs = self.cfg, self.synthetic_pairs()
     with self.timed('training: synthetic'):
-        return train_reranker(self.pairs(), self.ds, self.dir/'model', epochs=c.epochs, validate=self.validator() if c.validate_every else None,
-                              validate_every=c.validate_every, **self._training())
+        return train_reranker(pairs, self.ds, self.dir/'model', epochs=c.epochs, validate=self.validator() if c.validate_every else None,
+                              validate_every=c.validate_every, **self._training(pairs))
 
 @patch
 def gold_reranker(self: Pipeline):
     "The reranker trained on the gold queries alone, for as many steps as the synthetic one took (gold_model/)"
     steps = self.synthetic_reranker().meta['steps']
-    with self.timed('training: gold'): return gold_baseline(self.ds, self.gold, self.dir/'gold_model', steps, **self._mining(), **self._training())
+    with self.timed('training: gold'):
+        return gold_baseline(self.ds, self.gold, self.dir/'gold_model', steps, **self._mining(), **self._training(self.synthetic_pairs()))
 
 # %% ../nbs/10_pipeline.ipynb #f8cf9bf4
 PRECISION_TOLERANCE = 0.005 # a low-precision copy may lose at most this much gold nDCG@10 against fp32
@@ -537,7 +565,8 @@ def results(self: Pipeline) -> dict[str, dict]:
 def counts(self: Pipeline) -> dict[str, int]:
     "How many records each step produced"
     gens = self.generations()
-    return dict(generated=len(gens), flagged=sum(bool(r['flags']) for r in gens), kept=len(self.kept()), pairs=len(self.pairs()),
+    return dict(generated=len(gens), flagged=sum(bool(r['flags']) for r in gens), kept=len(self.kept()),
+                **({'consistent': len(self.consistent())} if self.cfg.consistency_k else {}), pairs=len(self.synthetic_pairs()),
                 gold_queries=len(self.gold.qrels), eval_queries=len(self.eval_qrels()))
 
 # %% ../nbs/10_pipeline.ipynb #cfa860df
