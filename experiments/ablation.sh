@@ -8,6 +8,7 @@
 # the gold queries), so only the changed steps run. Finished runs (report.md present) are skipped; an interrupted one resumes.
 # Logs with wall and CPU time in runs/ablation/<config>-<lever>-s<seed>.log. Pool them with python experiments/ablation_collect.py.
 #   bash experiments/ablation.sh [seed] [config ...]     (default: seed 0, scifact-inpars-v2 birco-doris-mae-inpars-v2)
+#   LEVERS="last-step consistency" bash experiments/ablation.sh 0 scifact-inpars-v2     (only the levers named)
 set -u
 cd "$(dirname "$0")/.."
 . .venv/bin/activate
@@ -25,11 +26,13 @@ gemma3-270m|$last\nmodel: gemma3-270m|new
 first-recipe|$last\nreranker: cross-encoder\nloss: bce\nlr: 0.0001|same
 distil|$last\nloss: distil|same
 random-negatives|$last\nnegatives: random|same
+consistency|$last\nconsistency_k: 1|same
 gemma3-in-domain|$last\nmodel: gemma3-270m\ntemplate: promptagator|new"
 mkdir -p runs/ablation
 for config in ${@:-scifact-inpars-v2 birco-doris-mae-inpars-v2}; do
   base=runs/ablation/$config-last-step-s$seed
   while IFS='|' read -r lever lines generation; do
+    [ -n "${LEVERS:-}" ] && [[ " $LEVERS " != *" $lever "* ]] && continue
     name=$config-$lever-s$seed; d=runs/ablation/$name
     [ -f "$d/report.md" ] && continue
     { cat "configs/$config.yaml"; [ -n "$lines" ] && printf "$lines\n"; } > "runs/ablation/$config-$lever.yaml"

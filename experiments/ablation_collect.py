@@ -19,9 +19,9 @@ def lever(d: Path) -> dict:
     pipe = Pipeline(make_config(**read_run_config(d)), root=root)
     res = {s: r['nDCG@10'] for s, r in pipe.results().items()}
     meta = json.loads((d/'model'/'reranker.json').read_text())
-    counts = json.loads((d/'metrics.json').read_text())['counts']
+    counts = json.loads((d/'metrics.json').read_text())['counts'] # kept: the queries trained on, after a consistency check
     pipe.close()
-    return dict(per_query=res, kept=counts['kept'], chosen_step=meta.get('chosen_step'), steps=meta['steps'], cpu_min=logged_minutes(root/f'{d.name}.log'))
+    return dict(per_query=res, kept=counts.get('consistent', counts['kept']), chosen_step=meta.get('chosen_step'), steps=meta['steps'], cpu_min=logged_minutes(root/f'{d.name}.log'))
 
 def earlier_rows(path: Path, rows: dict) -> dict|None:
     "Rows of an earlier collection whose run folders may be gone (a later session re-ran the reference only); None when the re-run reference differs"
