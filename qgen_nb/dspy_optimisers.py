@@ -6,7 +6,7 @@ Docs: https://qgen-nb.github.io/qgen_nb/dspy_optimisers.html.md"""
 
 # %% ../nbs/10b_dspy_optimisers.ipynb #6a25ca8f
 from __future__ import annotations
-import hashlib, json, time, warnings
+import functools, hashlib, json, time, warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 import numpy as np
@@ -37,6 +37,7 @@ def proxy_metric(kind: str, # queryeval or roundtrip
     "A DSPy metric of one written query: `kind`'s score at its source document (`doc_id`), 0 for an empty, copied or unrelated query"
     if kind not in PROXIES: raise UserError(f"proxy {kind!r} is unknown; use one of {', '.join(PROXIES)}")
     cosine = (score_pairs or encoder_cosine()) if kind == 'queryeval' else None
+    @functools.cache # optimisers score the same query for the same document many times: each pair is worked out once
     def value(query: str, doc_id: str) -> float:
         rec = dict(query=query, doc_id=doc_id)
         if kind == 'queryeval': return query_eval([rec], ds, bm25, cosine)[0]['score_queryeval']
