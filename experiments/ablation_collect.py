@@ -1,8 +1,8 @@
 """Pool issue 9's ablation (experiments/ablation.sh): per config and seed, each lever's reranker alone and final ranking against
 the reference's (the default recipe kept at its last step), paired per query; the reranker alone against the zero-shot
 encoder too (the untrained start of every bi-encoder lever); with the CPU minutes of the whole run and the checkpoint kept.
-Rows already in the results file whose run folders are gone are kept if the reference reproduces (else the file is left as
-it is). Writes experiments/results/ablation/<config>-s<seed>.json and prints a table.
+Rows already in the results file whose run folders are gone are kept if the reference reproduces within REPRODUCED (else the
+file is left as it is): a re-run on 2 shared CPU cores differs in the fourth decimal (float sums in other orders). Writes experiments/results/ablation/<config>-s<seed>.json and prints a table.
     python experiments/ablation_collect.py"""
 import json, re
 from dataclasses import asdict
@@ -11,6 +11,8 @@ from qgen_nb.core import read_run_config
 from qgen_nb.evaluation import compare
 from qgen_nb.pipeline import Pipeline, make_config, SYNTHETIC, FINAL, LEXICAL, DENSE, HYBRID
 from logged_time import logged_minutes
+
+REPRODUCED = 0.002 # nDCG@10 a re-run reference may differ by, far below any lever's confidence interval
 
 root, dest = Path('runs/ablation'), Path('experiments/results/ablation')
 dest.mkdir(parents=True, exist_ok=True)
@@ -24,10 +26,11 @@ def lever(d: Path) -> dict:
     return dict(per_query=res, kept=counts.get('consistent', counts['kept']), chosen_step=meta.get('chosen_step'), steps=meta['steps'], cpu_min=logged_minutes(root/f'{d.name}.log'))
 
 def earlier_rows(path: Path, rows: dict) -> dict|None:
-    "Rows of an earlier collection whose run folders may be gone (a later session re-ran the reference only); None when the re-run reference differs"
+    """Rows of an earlier collection whose run folders may be gone (a later session re-ran the reference only); None when the re-run reference differs
+    (they stay paired with the reference they were run with)"""
     if not path.exists(): return {}
     earlier = json.loads(path.read_text())['levers']
-    return earlier if all(abs(earlier['last-step'][s] - rows['last-step'][s]) < 1e-6 for s in (SYNTHETIC, FINAL)) else None
+    return earlier if all(abs(earlier['last-step'][s] - rows['last-step'][s]) < REPRODUCED for s in (SYNTHETIC, FINAL)) else None
 
 for reference in sorted(root.glob('*-last-step-s[0-9]')):
     if not (reference/'report.md').exists(): continue
