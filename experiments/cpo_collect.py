@@ -1,7 +1,8 @@
 """Copy the small result files of the generator tuning (experiments/cpo_runs.sh) into experiments/results/cpo/<run>/, and
 pool the finished runs of experiments/cpo_compare.sh: per collection, each method's seeds (qgen_nb.pipeline.seeds_report),
 then inpars-plus against inpars-v2 on the seeds both finished, paired per query (each query's value averaged over the
-seeds). Writes runs/cpo-compare/<config>-seeds/ and experiments/results/cpo/<collection>.json, and prints a summary.
+seeds). Results files holding seeds or a tuning whose run folders are gone or re-made are left as they are. Writes
+runs/cpo-compare/<config>-seeds/ and experiments/results/cpo/<collection>.json, and prints a summary.
     python experiments/cpo_collect.py"""
 import json, re, shutil
 from collections import Counter
@@ -14,6 +15,7 @@ from qgen_nb.evaluation import corpus_bm25
 from qgen_nb.scoring import encoder_cosine, query_eval
 from qgen_nb.evaluation import compare
 from qgen_nb.pipeline import Pipeline, make_config, pool_seeds, seeds_report, SYNTHETIC, FINAL
+from earlier_results import loses_seeds
 
 root, dest = Path('runs/cpo-compare'), Path('experiments/results/cpo')
 TUNED_ON = '../shared/data/scifact' # the collection experiments/cpo_runs.sh tunes the generator on
@@ -22,6 +24,8 @@ dest.mkdir(parents=True, exist_ok=True)
 for tuned in sorted(Path('runs/cpo').glob('*-s[0-9]')):
     if not (tuned/'report.json').exists(): continue
     d = dest/tuned.name
+    if (d/'report.json').exists() and (d/'report.json').read_text() != (tuned/'report.json').read_text():
+        print(f"{d} holds another tuning than {tuned} (a re-made run): left as it is"); continue
     d.mkdir(exist_ok=True)
     for f in ('report.json', 'loss.json', 'cpo.json', 'cpo.png'): shutil.copy(tuned/f, d/f)
     ds = load_dataset(TUNED_ON)
@@ -44,7 +48,7 @@ def wall_s(d: Path):
 for collection in ('birco-doris-mae', 'scifact'):
     runs = {m: finished(f'{collection}-{m}') for m in ('inpars-v2', 'inpars-plus')}
     seeds = sorted(set(runs['inpars-v2']) & set(runs['inpars-plus']))
-    if not seeds: continue
+    if not seeds or loses_seeds(dest/f'{collection}.json', seeds): continue
     summary = dict(seeds=seeds, methods={})
     pooled = {}
     for method, folders in runs.items():

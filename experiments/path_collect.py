@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 from qgen_nb.core import read_run_config
 from qgen_nb.evaluation import compare
 from qgen_nb.pipeline import Pipeline, make_config, pool_seeds, seeds_report, FINAL, GOLD_TRAINED, HYBRID, SYNTHETIC
+from earlier_results import loses_seeds
 from qgen_nb.prompt_search import plot_search
 
 root, dest = Path('runs/path'), Path('experiments/results/path')
@@ -37,6 +38,7 @@ for config in CONFIGS:
     runs = finished(config)
     if not runs: continue
     seeds = sorted(runs)
+    if loses_seeds(dest/f'{config}.json', seeds): continue
     searches = {s: keep_search(runs[s]) for s in seeds}
     # a search that kept its starting prompt ran no start run: the path run is the start run
     start_dirs = [root/f'{runs[s].name}-start' if (root/f'{runs[s].name}-start').exists() else runs[s] for s in seeds]
