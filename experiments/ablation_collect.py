@@ -2,7 +2,8 @@
 the reference's (the default recipe kept at its last step), paired per query; the reranker alone against the zero-shot
 encoder too (the untrained start of every bi-encoder lever); with the CPU minutes of the whole run and the checkpoint kept.
 Rows already in the results file whose run folders are gone are kept if the reference reproduces within REPRODUCED (else the
-file is left as it is): a re-run on 2 shared CPU cores differs in the fourth decimal (float sums in other orders). Writes experiments/results/ablation/<config>-s<seed>.json and prints a table.
+file is left as it is): a re-run on 2 shared CPU cores differs in the fourth decimal (float sums in other orders).
+Writes experiments/results/ablation/<config>-s<seed>.json and prints a table.
     python experiments/ablation_collect.py"""
 import json, re
 from dataclasses import asdict
@@ -26,8 +27,8 @@ def lever(d: Path) -> dict:
     return dict(per_query=res, kept=counts.get('consistent', counts['kept']), chosen_step=meta.get('chosen_step'), steps=meta['steps'], cpu_min=logged_minutes(root/f'{d.name}.log'))
 
 def earlier_rows(path: Path, rows: dict) -> dict|None:
-    """Rows of an earlier collection whose run folders may be gone (a later session re-ran the reference only); None when the re-run reference differs
-    (they stay paired with the reference they were run with)"""
+    """Rows of an earlier collection whose run folders may be gone (a later session re-ran the reference only), each still
+    paired with the reference it was run with; None when the re-run reference differs"""
     if not path.exists(): return {}
     earlier = json.loads(path.read_text())['levers']
     return earlier if all(abs(earlier['last-step'][s] - rows['last-step'][s]) < REPRODUCED for s in (SYNTHETIC, FINAL)) else None

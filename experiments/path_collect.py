@@ -12,8 +12,8 @@ import matplotlib.pyplot as plt
 from qgen_nb.core import read_run_config
 from qgen_nb.evaluation import compare
 from qgen_nb.pipeline import Pipeline, make_config, pool_seeds, seeds_report, FINAL, GOLD_TRAINED, HYBRID, SYNTHETIC
-from earlier_results import loses_seeds
 from qgen_nb.prompt_search import plot_search
+from earlier_results import loses_seeds
 
 root, dest = Path('runs/path'), Path('experiments/results/path')
 CONFIGS = ('birco-doris-mae-path', 'scifact-path', 'birco-wtb-path', 'birco-clinical-trial-path')
