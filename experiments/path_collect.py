@@ -1,8 +1,8 @@
 """Pool the finished runs of experiments/path_runs.sh. For each seed: the search's summary, scores and best prompt, and its
 trajectory plot, copied into experiments/results/path/<config>-s<seed>/. For each collection: the seeds of the runs with the
 prompt found and of the runs with the starting prompt (qgen_nb.pipeline.seeds_report), then the path runs against the start
-runs, the gold-10 reranker and the hybrid, paired per query (each query's value averaged over the seeds). Writes
-runs/path/<config>-{path,start}-seeds/ and experiments/results/path/<config>.json, and prints a summary.
+runs, the zero-shot encoder, the gold-10 reranker and the hybrid, paired per query (each query's value averaged over the
+seeds). Writes runs/path/<config>-{path,start}-seeds/ and experiments/results/path/<config>.json, and prints a summary.
     python experiments/path_collect.py"""
 import json, shutil
 from dataclasses import asdict
@@ -11,7 +11,7 @@ import matplotlib; matplotlib.use('Agg')
 import matplotlib.pyplot as plt
 from qgen_nb.core import read_run_config
 from qgen_nb.evaluation import compare
-from qgen_nb.pipeline import Pipeline, make_config, pool_seeds, seeds_report, FINAL, GOLD_TRAINED, HYBRID, SYNTHETIC
+from qgen_nb.pipeline import Pipeline, make_config, pool_seeds, seeds_report, DENSE, FINAL, GOLD_TRAINED, HYBRID, SYNTHETIC
 from qgen_nb.prompt_search import plot_search
 from earlier_results import loses_seeds
 
@@ -55,6 +55,8 @@ for config in CONFIGS:
     path, start = pooled['path'], pooled['start']
     pairs = [(start[SYNTHETIC], path[SYNTHETIC], 'start prompt: synthetic', 'path prompt: synthetic'),
              (start[FINAL], path[FINAL], 'start prompt: final', 'path prompt: final'),
+             (path[DENSE], path[SYNTHETIC], 'zero-shot dense', 'path prompt: synthetic'),
+             (path[GOLD_TRAINED], path[SYNTHETIC], 'gold-10 reranker', 'path prompt: synthetic'),
              (path[GOLD_TRAINED], path[FINAL], 'gold-10 reranker', 'path prompt: final'),
              (path[HYBRID], path[FINAL], 'hybrid (BM25 + dense)', 'path prompt: final')]
     summary['comparisons'] = [asdict(compare(a['nDCG@10'], b['nDCG@10'], (na, nb))) for a, b, na, nb in pairs]
