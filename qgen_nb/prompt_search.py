@@ -35,7 +35,7 @@ class SearchSettings:
     n_docs: int = 100 # documents each candidate writes queries for
     keep: int = 50 # queries each candidate keeps (the run's filter)
     epochs: int = 1 # training epochs of each candidate's reranker
-    finalists: int = 3 # leading candidates scored again before the choice
+    finalists: int = 3 # leading candidates scored again before the choice (the start always is, too)
     rescore_seeds: int = 1 # further seeds each finalist is scored with
     history: int = 8 # scored instructions the proposer sees (the best ones)
     temperature: float = 1.0 # the proposer's sampling temperature
@@ -219,7 +219,8 @@ def _choose(base, scores: _Scores, start: Candidate, key_of, score, over, shown,
     "Score the finalists again with more seeds, pick the best mean, and write search.json and best.yaml"
     first = [r for r in scores.of_seed(base.seed) if r['score'] is not None]
     if not first: raise UserError(f"{out}: no candidate was scored (see scores.jsonl for why); raise max_hours, n_docs or keep")
-    finalists = sorted(first, key=lambda r: -r['score'])[:s.finalists]
+    leading = sorted(first, key=lambda r: -r['score'])[:s.finalists]
+    finalists = leading + [r for r in first if r['key'] == key_of(start) and r not in leading] # the start always competes
     for i in range(1, s.rescore_seeds + 1):
         for f in tqdm(finalists, desc='re-scoring'): score(Candidate(f['instruction'], tuple(f['examples'])), base.seed + i, f['round'])
     best = max(finalists, key=lambda f: scores.mean(f['key']))
