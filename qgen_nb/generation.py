@@ -317,7 +317,7 @@ def complete(self: HFGenerator, prefix, suffixes, sampling):
                                   stop_strings=[s for s in sampling.stop if s] or None, tokenizer=self.tokenizer,
                                   pad_token_id=self.tokenizer.pad_token_id, output_logits=True, return_dict_in_generate=True)
     new = out.sequences[:, ids.shape[1]:]
-    logp = torch.stack(out.logits, 1).float().log_softmax(-1).gather(-1, new[..., None])[..., 0]
+    logp = torch.stack(out.logits, 1).float().log_softmax(-1).gather(-1, new[..., None])[..., 0].cpu() # one copy off the GPU, not one per token
     done = [cut_at_stop(decode_pieces(self.tokenizer, self._until_eos(t.tolist()), lp), sampling.stop) for t, lp in zip(new, logp)]
     return [done[i:i + sampling.n] for i in range(0, len(done), sampling.n)]
 

@@ -16,7 +16,7 @@ import torch
 import yaml
 from fastcore.basics import patch
 from transformers import AutoTokenizer
-from .core import JsonlLog, LocalExecutor, batched, read_jsonl, read_run_config, resolve_model, run_dir, seed_everything, UserError, write_atomic, write_jsonl, file_lock, PRESETS
+from .core import JsonlLog, LocalExecutor, batched, default_device, read_jsonl, read_run_config, resolve_model, run_dir, seed_everything, UserError, write_atomic, write_jsonl, file_lock, PRESETS
 from .data import FewGold, IRDataset, load_dataset, draw_gold, eval_qrels
 from .templates import get_template, DEFAULT_INSTRUCTION, INPARS_PLUS_EXAMPLES, TEMPLATES
 from .generation import Sampling, PromptGenerator, HFGenerator, VLLMGenerator, ReplayGenerator, sample_docs, generate_queries
@@ -509,7 +509,7 @@ PRECISION_TOLERANCE = 0.005 # a low-precision copy may lose at most this much go
 @patch
 def zero_shot(self: Pipeline) -> Reranker:
     "The zero-shot dense baseline: the `encoder`, untrained, scoring by cosine"
-    return BiEncoderReranker(new_bi_encoder(self.cfg.encoder, max_length=None, device='cpu'), name=DENSE)
+    return BiEncoderReranker(new_bi_encoder(self.cfg.encoder, max_length=None), name=DENSE)
 
 @patch
 def scorer(self: Pipeline, name: str, # the system's name in reports and in precision.json
@@ -593,6 +593,10 @@ def _time_table(times: dict) -> list[str]:
     "Markdown table of each step's seconds, and their total"
     return ['| step | seconds |', '|---|---|', *[f"| {k} | {v:.0f} |" for k, v in times.items()], f"| total | {sum(times.values()):.0f} |"]
 
+def _compute_on() -> str:
+    "What the run's models compute on: the GPU's name, else the number of CPU threads torch uses"
+    return torch.cuda.get_device_name() if default_device() == 'cuda' else f"{torch.get_num_threads()} CPU threads"
+
 def _precision_line(name: str, x: dict) -> str:
     return (f"- {name}: gold nDCG@10 {x['gold_ndcg_fp32']:.3f} in fp32, {x['gold_ndcg_low']:.3f} in {x['precision']}, "
             f"{x['top10_agreement']:.0%} of the top 10 kept: {x['precision'] if x['used'] else 'fp32'} used")
@@ -609,13 +613,13 @@ def report(self: Pipeline) -> dict:
     precision, times = (json.loads(f.read_text()) if f.exists() else {} for f in (self.dir/'precision.json', self.dir/'timings.json'))
     metrics = dict(run=self.dir.name, config=asdict(c), counts=self.counts(), gold=dict(split=self.gold.split, seed=c.seed, queries=sorted(self.gold.qrels)),
                    fusions={n: asdict(f) for n, f in fits.items()}, systems={n: summarise(r, seed=c.seed) for n, r in res.items()},
-                   comparisons=[asdict(x) for x in comps], precision=precision, max_length=self.max_length(), threads=torch.get_num_threads(), timings=times)
+                   comparisons=[asdict(x) for x in comps], precision=precision, max_length=self.max_length(), compute_on=_compute_on(), timings=times)
     write_atomic(self.dir/'metrics.json', json.dumps(metrics, indent=1))
     lines = [f"# {self.dir.name}", '', f"{c.method} on {self.ds.name}: {c.model} wrote queries with the `{self.template().id}` template, "
              f"`{c.scorer}` filtered them, a {c.reranker} on `{c.base}` was fine-tuned on them (seed {c.seed}).", '',
              '| step | count |', '|---|---|', *[f"| {k} | {v} |" for k, v in metrics['counts'].items()], '',
              f"The rerankers read {self.max_length()} tokens of each text ({'set in the config' if c.max_length else 'fit to hold 95% of the documents whole'}), "
-             f"on {metrics['threads']} CPU threads.", '',
+             f"on {metrics['compute_on']}.", '',
              f"## {c.split}: {len(self.eval_qrels())} queries, reranking {pool}{held}", '',
              metrics_table(res, seed=c.seed), '', *[f"- {x._repr_markdown_()}" for x in comps], '',
              f"Fusion weights, fit on the {len(self.gold.qrels)} gold queries:", *[_fusion_line(n, f) for n, f in fits.items()], '',
