@@ -93,7 +93,7 @@ def qgen_generate(data: str, # a BEIR folder, a BIRCO pickle, or irds:<ir_datase
 def _print_report(folder: Path):
     "A run folder's report without its image links"
     print('\n'.join(l for l in (folder/'report.md').read_text().splitlines() if not l.startswith('![')))
-    print(f"run folder: {folder}")
+    print(f"\nrun folder: {folder}")
 
 def qgen_run(config: str = None, # YAML config file
              method: str = None, # inpars-v1, inpars-v2, promptagator, inpars-plus or path (default: the config's, else inpars-v1)

@@ -76,8 +76,8 @@ def run_dir(name: str = None, # folder name; a timestamp when omitted
     return d
 
 # %% ../nbs/00_core.ipynb #94970772
-RENAMED_SETTINGS = {'gold': 'n_gold', 'examples': 'n_examples', 'neg_per_query': 'n_negatives'} # old name -> current name
-ADDED_SETTINGS = {'int8': False, 'bf16': False, 'train_by_length': False, 'gold_seed': None, 'consistency_k': 0} # setting -> what runs recorded before it existed did
+RENAMED_SETTINGS = {'gold': 'n_gold', 'examples': 'n_examples', 'neg_per_query': 'n_negatives', 'int8': 'low_precision'} # old name -> current name
+ADDED_SETTINGS = {'low_precision': False, 'bf16': False, 'train_by_length': False, 'gold_seed': None, 'consistency_k': 0} # setting -> what runs recorded before it existed did
 
 def read_run_config(folder, # a run folder with a config.yaml
                    ) -> dict:

@@ -77,7 +77,7 @@ class RunConfig:
     max_length: int = None # tokens the rerankers read; None: fit to the collection's documents (`Pipeline.max_length`)
     validate_every: int = 10 # steps between gold-query checks; training keeps the best checkpoint, the start included (0: the last)
     consistency_k: int = 0 # InPars-light's consistency check: a first reranker trained on every kept query keeps those whose source document it ranks in its top k of their BM25 top `neg_depth`, and the reranker trains again on them (0: off)
-    int8: bool = True # on a CPU, rerank with a low-precision copy (`fast_bfloat16`: bfloat16, else int8) unless it loses gold nDCG@10 (precision.json)
+    low_precision: bool = True # on a CPU, rerank with a low-precision copy (`fast_bfloat16`: bfloat16, else int8) unless it loses gold nDCG@10 (precision.json)
     bf16: bool = False # generate (hf backend) and train in bfloat16: faster where the CPU has bfloat16 units, but other queries
     # evaluation
     split: str = 'test'
@@ -515,8 +515,8 @@ def zero_shot(self: Pipeline) -> Reranker:
 def scorer(self: Pipeline, name: str, # the system's name in reports and in precision.json
            reranker: Reranker, # the fp32 reranker
           ) -> Reranker:
-    "`reranker`, or its low-precision copy where `int8` is on, the reranker runs on the CPU, and the copy ranks the gold queries as well"
-    if not self.cfg.int8 or next(reranker.model.parameters()).device.type != 'cpu': return reranker
+    "`reranker`, or its low-precision copy where `low_precision` is on, the reranker runs on the CPU, and the copy ranks the gold queries as well"
+    if not self.cfg.low_precision or next(reranker.model.parameters()).device.type != 'cpu': return reranker
     path = self.dir/'precision.json'
     checks = json.loads(path.read_text()) if path.exists() else {}
     to = checks[name]['precision'] if name in checks else 'bfloat16' if fast_bfloat16() else 'int8' # a resumed run keeps its choice
