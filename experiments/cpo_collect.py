@@ -1,21 +1,21 @@
-"""Copy the small result files of the generator tuning (experiments/cpo_runs.sh) into experiments/results/cpo/<run>/, and
-pool the finished runs of experiments/cpo_compare.sh: per collection, each method's seeds (qgen_nb.pipeline.seeds_report),
-then inpars-plus against inpars-v2 on the seeds both finished, paired per query (each query's value averaged over the
-seeds). Results files holding seeds or a tuning whose run folders are gone or re-made are left as they are. Writes
-runs/cpo-compare/<config>-seeds/ and experiments/results/cpo/<collection>.json, and prints a summary.
+"""Copy the small result files of the generator tuning (experiments/cpo_runs.sh), its LoRA adapter included, into
+experiments/results/cpo/<run>/, and pool the runs of experiments/cpo_compare.sh: each finished run's per-query nDCG@10,
+counts, flags and wall time are kept in experiments/results/cpo/<config>-s<seed>/, so that seeds run in different sessions
+pool together; per collection, each method's kept seeds (each query's value averaged over the seeds), then inpars-plus
+against inpars-v2 on the seeds both have, paired per query. Results files holding seeds or a tuning whose run folders are
+gone or re-made are left as they are. Writes experiments/results/cpo/<collection>.json and prints a summary.
     python experiments/cpo_collect.py"""
-import json, re, shutil
+import hashlib, json, re, shutil
 from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 import numpy as np
 from qgen_nb.core import read_jsonl, read_run_config, write_jsonl
 from qgen_nb.data import load_dataset
-from qgen_nb.evaluation import corpus_bm25
+from qgen_nb.evaluation import compare, corpus_bm25, summarise
 from qgen_nb.scoring import encoder_cosine, query_eval
-from qgen_nb.evaluation import compare
-from qgen_nb.pipeline import Pipeline, make_config, pool_seeds, seeds_report, SYNTHETIC, FINAL
-from earlier_results import loses_seeds
+from qgen_nb.pipeline import Pipeline, make_config, pool_seeds, SYNTHETIC, FINAL
+from earlier_results import keep_per_query, loses_seeds, read_per_query
 
 root, dest = Path('runs/cpo-compare'), Path('experiments/results/cpo')
 TUNED_ON = '../shared/data/scifact' # the collection experiments/cpo_runs.sh tunes the generator on
@@ -28,6 +28,7 @@ for tuned in sorted(Path('runs/cpo').glob('*-s[0-9]')):
         print(f"{d} holds another tuning than {tuned} (a re-made run): left as it is"); continue
     d.mkdir(exist_ok=True)
     for f in ('report.json', 'loss.json', 'cpo.json', 'cpo.png'): shutil.copy(tuned/f, d/f)
+    if (tuned/'adapter').exists(): shutil.copytree(tuned/'adapter', d/'adapter', dirs_exist_ok=True) # what cpo_runs.sh rebuilds the generator from
     ds = load_dataset(TUNED_ON)
     bm25, cosine = corpus_bm25(ds), encoder_cosine('minilm-l6') # qgen cpo's default QueryEval encoder, which cpo_runs.sh keeps
     for f in ('before', 'after'): # QueryEval of every held-apart query, as the report computed it, kept per query
@@ -45,23 +46,43 @@ def wall_s(d: Path):
     wall = re.findall(r'([\d.]+) s wall', log.read_text()) if log.exists() else []
     return float(wall[-1]) if wall else None
 
+def generator_digest(model: str):
+    "The SHA-256 of a generator folder's weights (a tuned generator), None for a preset"
+    weights = Path(model)/'model.safetensors'
+    return hashlib.sha256(weights.read_bytes()).hexdigest()[:16] if weights.exists() else None
+
+def keep_run(run: Path) -> None:
+    "Keep a finished run's per-query nDCG@10, counts, flags, wall time and generator in experiments/results/cpo/<run>/"
+    p, d = Pipeline(make_config(**read_run_config(run)), root=root), dest/run.name
+    d.mkdir(exist_ok=True)
+    keep_per_query(d/'per_query.json', p.results())
+    (d/'run.json').write_text(json.dumps(dict(counts=json.loads((run/'metrics.json').read_text())['counts'], wall_s=wall_s(run),
+                                              generator=generator_digest(p.cfg.model),
+                                              flags=dict(Counter(f for r in read_jsonl(run/'generations.jsonl') for f in r['flags'])))))
+    p.close()
+
+def kept_seeds(config: str) -> set[int]:
+    "The seeds of `config` whose runs are kept in experiments/results/cpo/, by this session or an earlier one"
+    return {int(d.name.rsplit('-s', 1)[1]) for d in dest.glob(f'{config}-s[0-9]') if (d/'per_query.json').exists()}
+
 for collection in ('birco-doris-mae', 'scifact'):
-    runs = {m: finished(f'{collection}-{m}') for m in ('inpars-v2', 'inpars-plus')}
-    seeds = sorted(set(runs['inpars-v2']) & set(runs['inpars-plus']))
+    methods = ('inpars-v2', 'inpars-plus')
+    for m in methods:
+        for run in finished(f'{collection}-{m}').values(): keep_run(run)
+    seeds = sorted(set.intersection(*(kept_seeds(f'{collection}-{m}') for m in methods)))
     if not seeds or loses_seeds(dest/f'{collection}.json', seeds): continue
-    summary = dict(seeds=seeds, methods={})
-    pooled = {}
-    for method, folders in runs.items():
-        pipes = [Pipeline(make_config(**read_run_config(folders[s])), root=root) for s in seeds]
-        metrics = seeds_report(pipes, root/f'{collection}-{method}-seeds')
-        pooled[method] = pool_seeds([p.results() for p in pipes])
-        counts = [json.loads((p.dir/'metrics.json').read_text())['counts'] for p in pipes]
-        summary['methods'][method] = dict(
-            nDCG10={s: v['nDCG@10'] for s, v in metrics['systems'].items()},
-            flagged_share=float(np.mean([c['flagged'] / c['generated'] for c in counts])),
-            flags=[dict(Counter(f for r in read_jsonl(p.dir/'generations.jsonl') for f in r['flags'])) for p in pipes],
-            counts=counts, wall_s=[wall_s(p.dir) for p in pipes])
-        for p in pipes: p.close()
+    kept = {m: [dest/f'{collection}-{m}-s{s}' for s in seeds] for m in methods}
+    runs = {m: [json.loads((d/'run.json').read_text()) for d in folders] for m, folders in kept.items()}
+    if len({r['generator'] for r in runs['inpars-plus']}) > 1:
+        print(f"{collection}: the inpars-plus runs of seeds {seeds} wrote with different tuned generators: not pooled"); continue
+    summary, pooled = dict(seeds=seeds, methods={}), {}
+    for m in methods:
+        pooled[m] = pool_seeds([read_per_query(d/'per_query.json') for d in kept[m]])
+        summary['methods'][m] = dict(
+            nDCG10={s: summarise(v)['nDCG@10'] for s, v in pooled[m].items()},
+            flagged_share=float(np.mean([r['counts']['flagged'] / r['counts']['generated'] for r in runs[m]])),
+            flags=[r['flags'] for r in runs[m]], counts=[r['counts'] for r in runs[m]], wall_s=[r['wall_s'] for r in runs[m]],
+            generator=runs[m][0]['generator'])
     summary['comparisons'] = [asdict(compare(pooled['inpars-v2'][s]['nDCG@10'], pooled['inpars-plus'][s]['nDCG@10'],
                                              (f'inpars-v2 {s}', f'inpars-plus {s}'))) for s in (SYNTHETIC, FINAL)]
     (dest/f'{collection}.json').write_text(json.dumps(summary, indent=1))

@@ -1,5 +1,6 @@
-"""What the collectors check before they overwrite a results file: `runs/` does not survive a new checkout, so the run
-folders behind results kept in experiments/results/ may be gone, or re-made by a later session."""
+"""What the collectors keep so that results outlive their run folders: `runs/` does not survive a new checkout, so each
+finished seed's per-query values are kept beside its results, and a results file is not overwritten by a pooling that
+would drop seeds it holds."""
 import json
 from pathlib import Path
 
@@ -7,5 +8,13 @@ def loses_seeds(path: Path, seeds: list[int]) -> bool:
     "Whether pooling `seeds` over the results at `path` would drop seeds they hold (it says so when it would)"
     earlier = json.loads(path.read_text())['seeds'] if path.exists() else []
     lost = sorted(set(earlier) - set(seeds))
-    if lost: print(f"{path} pools seeds {earlier}; seeds {lost} have no run folder here: left as it is")
+    if lost: print(f"{path} pools seeds {earlier}; seeds {lost} have no per-query values here: left as it is")
     return bool(lost)
+
+def keep_per_query(path: Path, results: dict) -> None:
+    "Write a run's nDCG@10 of each system per query (`Pipeline.results()`), rounded to 5 decimals, to the JSON file `path`"
+    path.write_text(json.dumps({s: {q: round(v, 5) for q, v in m['nDCG@10'].items()} for s, m in results.items()}))
+
+def read_per_query(path: Path) -> dict:
+    "What `keep_per_query` wrote, in `Pipeline.results()`'s shape: system -> 'nDCG@10' -> query -> value"
+    return {s: {'nDCG@10': v} for s, v in json.loads(path.read_text()).items()}

@@ -1,8 +1,9 @@
-"""Pool the finished runs of experiments/path_runs.sh. For each seed: the search's summary, scores and best prompt, and its
-trajectory plot, copied into experiments/results/path/<config>-s<seed>/. For each collection: the seeds of the runs with the
-prompt found and of the runs with the starting prompt (qgen_nb.pipeline.seeds_report), then the path runs against the start
-runs, the zero-shot encoder, the gold-10 reranker and the hybrid, paired per query (each query's value averaged over the
-seeds). Writes runs/path/<config>-{path,start}-seeds/ and experiments/results/path/<config>.json, and prints a summary.
+"""Pool the seeds of experiments/path_runs.sh. Each finished run's search summary, scores, best prompt and trajectory plot,
+and the per-query nDCG@10 of its full runs with the prompt found and with the starting prompt, are kept in
+experiments/results/path/<config>-s<seed>/, so that seeds run in different sessions pool together. For each collection, the
+seeds kept there: both prompts' systems (each query's value averaged over the seeds), then the path runs against the start
+runs, the zero-shot encoder, the gold-10 reranker and the hybrid, paired per query. Writes
+experiments/results/path/<config>.json and prints a summary.
     python experiments/path_collect.py"""
 import json, shutil
 from dataclasses import asdict
@@ -10,10 +11,10 @@ from pathlib import Path
 import matplotlib; matplotlib.use('Agg')
 import matplotlib.pyplot as plt
 from qgen_nb.core import read_run_config
-from qgen_nb.evaluation import compare
-from qgen_nb.pipeline import Pipeline, make_config, pool_seeds, seeds_report, DENSE, FINAL, GOLD_TRAINED, HYBRID, SYNTHETIC
+from qgen_nb.evaluation import compare, summarise
+from qgen_nb.pipeline import Pipeline, make_config, pool_seeds, DENSE, FINAL, GOLD_TRAINED, HYBRID, SYNTHETIC
 from qgen_nb.prompt_search import plot_search
-from earlier_results import loses_seeds
+from earlier_results import keep_per_query, loses_seeds, read_per_query
 
 root, dest = Path('runs/path'), Path('experiments/results/path')
 CONFIGS = ('birco-doris-mae-path', 'scifact-path', 'birco-wtb-path', 'birco-clinical-trial-path')
@@ -21,35 +22,33 @@ CONFIGS = ('birco-doris-mae-path', 'scifact-path', 'birco-wtb-path', 'birco-clin
 def finished(config: str) -> dict[int, Path]:
     return {int(d.name.rsplit('-s', 1)[1]): d for d in sorted(root.glob(f'{config}-s[0-9]')) if (d/'against_start.json').exists()}
 
-def keep_search(run: Path) -> dict:
-    "Copy the search's small files and its trajectory plot; return its summary"
-    search, d = run.parent/f'{run.name}-search', dest/run.name
+def keep_run(run: Path) -> None:
+    """Copy the search's small files, its trajectory plot and the per-query nDCG@10 of the full runs with the prompt found and
+    with the starting prompt (a search that kept its starting prompt ran no start run: the path run is the start run)"""
+    search, start, d = run.parent/f'{run.name}-search', run.parent/f'{run.name}-start', dest/run.name
     d.mkdir(parents=True, exist_ok=True)
     for f in ('search.json', 'scores.jsonl', 'rounds.jsonl', 'best.yaml'): shutil.copy(search/f, d/f)
     shutil.copy(run/'against_start.json', d/'against_start.json')
     ax = plot_search(search); ax.set_title(run.name, fontsize=9); ax.figure.savefig(d/'trajectory.png', dpi=120, bbox_inches='tight'); plt.close(ax.figure)
-    return json.loads((search/'search.json').read_text())
+    for kind, folder in (('path', run), ('start', start if start.exists() else run)):
+        p = Pipeline(make_config(**read_run_config(folder)), root=root)
+        keep_per_query(d/f'{kind}_per_query.json', p.results())
+        p.close()
 
-def pipes(folders: list[Path]) -> list[Pipeline]:
-    return [Pipeline(make_config(**read_run_config(f)), root=root) for f in folders]
+def kept_seeds(config: str) -> list[int]:
+    "The seeds of `config` whose per-query values are kept in experiments/results/path/, by this session or an earlier one"
+    return sorted(int(d.name.rsplit('-s', 1)[1]) for d in dest.glob(f'{config}-s[0-9]') if (d/'path_per_query.json').exists())
 
 dest.mkdir(parents=True, exist_ok=True)
 for config in CONFIGS:
-    runs = finished(config)
-    if not runs: continue
-    seeds = sorted(runs)
-    if loses_seeds(dest/f'{config}.json', seeds): continue
-    searches = {s: keep_search(runs[s]) for s in seeds}
-    # a search that kept its starting prompt ran no start run: the path run is the start run
-    start_dirs = [root/f'{runs[s].name}-start' if (root/f'{runs[s].name}-start').exists() else runs[s] for s in seeds]
-    summary, pooled = dict(seeds=seeds, searches={}, systems={}), {}
-    for kind, folders in (('path', [runs[s] for s in seeds]), ('start', start_dirs)):
-        ps = pipes(folders)
-        metrics = seeds_report(ps, root/f'{config}-{kind}-seeds')
-        summary['systems'][kind] = {n: v['nDCG@10'] for n, v in metrics['systems'].items()}
-        pooled[kind] = pool_seeds([p.results() for p in ps])
-        for p in ps: p.close()
-    for s, f in searches.items():
+    for run in finished(config).values(): keep_run(run)
+    seeds = kept_seeds(config)
+    if not seeds or loses_seeds(dest/f'{config}.json', seeds): continue
+    summary = dict(seeds=seeds, searches={}, systems={})
+    pooled = {kind: pool_seeds([read_per_query(dest/f'{config}-s{s}'/f'{kind}_per_query.json') for s in seeds]) for kind in ('path', 'start')}
+    for kind, systems in pooled.items(): summary['systems'][kind] = {n: summarise(v)['nDCG@10'] for n, v in systems.items()}
+    for s in seeds:
+        f = json.loads((dest/f'{config}-s{s}'/'search.json').read_text())
         summary['searches'][s] = dict(start=f['start'], best=f['best'], baselines=f['baselines'], candidates=f['candidates'],
                                       hours=f['hours'], seed_sd=f['seed_sd'], optimism=f['optimism'], same_prompt=f['best']['key'] == f['start']['key'])
     path, start = pooled['path'], pooled['start']

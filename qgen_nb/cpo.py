@@ -18,8 +18,8 @@ from .templates import PromptTemplate
 from .training import plot_loss
 
 # %% auto #0
-__all__ = ['CPOSettings', 'reference_pairs', 'preference_triples', 'plot_scores', 'train_cpo', 'student_report', 'plot_tuning',
-           'tune_generator']
+__all__ = ['CPOSettings', 'reference_pairs', 'preference_triples', 'plot_scores', 'merge_adapter', 'train_cpo', 'student_report',
+           'plot_tuning', 'tune_generator']
 
 # %% ../nbs/09b_cpo.ipynb #c3705a36
 @dataclass
@@ -107,9 +107,21 @@ def _completion(query: str) -> str: return f" {query.strip()}\n"
 def _loss_curve(log_history: list[dict]) -> list[tuple[int, float]]:
     return [(h['step'], h['loss']) for h in log_history if 'loss' in h]
 
+def merge_adapter(base: str, # the student the adapter was trained on: local path, preset name or hub id
+                  adapter, # a folder peft saved (adapter_config.json and the adapter's weights)
+                  out, # the folder for the merged generator
+                 ) -> Path:
+    "Merge a LoRA adapter into its base model, in float32, and save the result as an ordinary transformers folder; return it"
+    from peft import PeftModel
+    out = Path(out); partial = out.with_name(f'{out.name}.partial')
+    tok, lm = load_causal_lm(base, device='cpu')
+    PeftModel.from_pretrained(lm, str(adapter)).merge_and_unload().save_pretrained(partial)
+    tok.save_pretrained(partial); partial.rename(out)
+    return out
+
 def train_cpo(base: str, # the student: local path, preset name or hub id
               triples: list[dict], # from `preference_triples`; the kept ones are trained on
-              out, # folder for checkpoints/, generator/, cpo.json and loss.json
+              out, # folder for checkpoints/, adapter/, generator/, cpo.json and loss.json
               s: CPOSettings = None,
              ) -> Path:
     "Tune `base` with CPO and a LoRA adapter on the kept triples; return the folder of the merged generator"
@@ -120,6 +132,7 @@ def train_cpo(base: str, # the student: local path, preset name or hub id
     from trl.experimental.cpo import CPOConfig, CPOTrainer
     s, out = s or CPOSettings(), Path(out)
     if (out/'generator'/'config.json').exists(): return out/'generator'
+    if (out/'adapter'/'adapter_config.json').exists(): return merge_adapter(base, out/'adapter', out/'generator')
     rows = [dict(prompt=t['prompt'], chosen=_completion(t['chosen']), rejected=_completion(t['rejected'])) for t in triples if t['kept']]
     if not rows: raise UserError("no kept triples to train on: every triple fell inside the window; widen it (lo, hi) or use more pairs")
     tok, lm = load_causal_lm(base)
@@ -134,12 +147,10 @@ def train_cpo(base: str, # the student: local path, preset name or hub id
     trainer = CPOTrainer(model=lm, args=args, train_dataset=Dataset.from_list(rows), processing_class=tok, peft_config=lora)
     last = get_last_checkpoint(args.output_dir) if (out/'checkpoints').exists() else None
     trainer.train(resume_from_checkpoint=last)
-    merged = trainer.model.merge_and_unload()
-    merged.save_pretrained(out/'generator.partial'); tok.save_pretrained(out/'generator.partial')
     write_atomic(out/'loss.json', json.dumps(_loss_curve(trainer.state.log_history)))
     write_atomic(out/'cpo.json', json.dumps(dict(asdict(s), max_length=args.max_length, base=base, triples=len(rows)), indent=1))
-    (out/'generator.partial').rename(out/'generator')
-    return out/'generator'
+    trainer.model.save_pretrained(out/'adapter.partial'); (out/'adapter.partial').rename(out/'adapter')
+    return merge_adapter(base, out/'adapter', out/'generator')
 
 # %% ../nbs/09b_cpo.ipynb #9b9c9b33
 def student_report(ds: IRDataset, docs: list[str], # held-apart documents (not in the reference pairs)
