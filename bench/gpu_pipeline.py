@@ -24,15 +24,14 @@ def one_run(a):
     cfg = make_config('inpars-v2', data=a.data, model=a.model, encoder=a.encoder, base=a.encoder, n_docs=a.n_docs, keep=a.keep, n_gold=a.n_gold,
                       depth=a.depth, max_length=a.max_length, name=a.name)
     with Pipeline(cfg, a.root) as p: metrics = p.report()
-    gpu = torch.cuda.is_available()
-    device = (f"{torch.cuda.get_device_name()}, peak memory {torch.cuda.max_memory_allocated() / 2**30:.2f} GiB" if gpu
-              else f"CPU, {torch.get_num_threads()} threads")
-    (p.dir/'device.txt').write_text(device)
-    print(f"{a.name}: {device}, {sum(metrics['timings'].values()):.0f} s")
+    peak = torch.cuda.max_memory_allocated() / 2**30 if torch.cuda.is_available() else None
+    (p.dir/'peak_memory.json').write_text(json.dumps(peak))
+    print(f"{a.name}: {metrics['compute_on']}, {sum(metrics['timings'].values()):.0f} s")
 
 def read(run: Path) -> dict:
-    "A finished run's metrics, device and generated queries"
-    return dict(metrics=json.loads((run/'metrics.json').read_text()), device=(run/'device.txt').read_text(),
+    "A finished run's metrics, device (with the GPU's peak memory) and generated queries"
+    metrics, peak = (json.loads((run/f).read_text()) for f in ('metrics.json', 'peak_memory.json'))
+    return dict(metrics=metrics, device=metrics['compute_on'] + (f", peak memory {peak:.2f} GiB" if peak else ''),
                 queries={(r['doc_id'], r['n']): r['query'] for r in map(json.loads, (run/'generations.jsonl').read_text().splitlines())})
 
 def compare(cpu: dict, gpu: dict):
