@@ -15,7 +15,7 @@ from qgen_nb.data import load_dataset
 from qgen_nb.evaluation import compare, corpus_bm25, summarise
 from qgen_nb.scoring import encoder_cosine, query_eval
 from qgen_nb.pipeline import Pipeline, make_config, pool_seeds, SYNTHETIC, FINAL
-from earlier_results import keep_per_query, loses_seeds, read_per_query
+from earlier_results import keep_per_query, kept_seeds, loses_seeds, read_per_query
 
 root, dest = Path('runs/cpo-compare'), Path('experiments/results/cpo')
 TUNED_ON = '../shared/data/scifact' # the collection experiments/cpo_runs.sh tunes the generator on
@@ -61,15 +61,11 @@ def keep_run(run: Path) -> None:
                                               flags=dict(Counter(f for r in read_jsonl(run/'generations.jsonl') for f in r['flags'])))))
     p.close()
 
-def kept_seeds(config: str) -> set[int]:
-    "The seeds of `config` whose runs are kept in experiments/results/cpo/, by this session or an earlier one"
-    return {int(d.name.rsplit('-s', 1)[1]) for d in dest.glob(f'{config}-s[0-9]') if (d/'per_query.json').exists()}
-
 for collection in ('birco-doris-mae', 'scifact'):
     methods = ('inpars-v2', 'inpars-plus')
     for m in methods:
         for run in finished(f'{collection}-{m}').values(): keep_run(run)
-    seeds = sorted(set.intersection(*(kept_seeds(f'{collection}-{m}') for m in methods)))
+    seeds = sorted(set.intersection(*(kept_seeds(dest, f'{collection}-{m}', 'per_query.json') for m in methods)))
     if not seeds or loses_seeds(dest/f'{collection}.json', seeds): continue
     kept = {m: [dest/f'{collection}-{m}-s{s}' for s in seeds] for m in methods}
     runs = {m: [json.loads((d/'run.json').read_text()) for d in folders] for m, folders in kept.items()}

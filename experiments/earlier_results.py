@@ -18,3 +18,7 @@ def keep_per_query(path: Path, results: dict) -> None:
 def read_per_query(path: Path) -> dict:
     "What `keep_per_query` wrote, in `Pipeline.results()`'s shape: system -> 'nDCG@10' -> query -> value"
     return {s: {'nDCG@10': v} for s, v in json.loads(path.read_text()).items()}
+
+def kept_seeds(dest: Path, config: str, per_query: str) -> set[int]:
+    "The seeds of `config` whose per-query values (the file named `per_query`) are kept in `dest`, by this session or an earlier one"
+    return {int(d.name.rsplit('-s', 1)[1]) for d in dest.glob(f'{config}-s[0-9]') if (d/per_query).exists()}

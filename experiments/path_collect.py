@@ -14,7 +14,7 @@ from qgen_nb.core import read_run_config
 from qgen_nb.evaluation import compare, summarise
 from qgen_nb.pipeline import Pipeline, make_config, pool_seeds, DENSE, FINAL, GOLD_TRAINED, HYBRID, SYNTHETIC
 from qgen_nb.prompt_search import plot_search
-from earlier_results import keep_per_query, loses_seeds, read_per_query
+from earlier_results import keep_per_query, kept_seeds, loses_seeds, read_per_query
 
 root, dest = Path('runs/path'), Path('experiments/results/path')
 CONFIGS = ('birco-doris-mae-path', 'scifact-path', 'birco-wtb-path', 'birco-clinical-trial-path')
@@ -35,14 +35,10 @@ def keep_run(run: Path) -> None:
         keep_per_query(d/f'{kind}_per_query.json', p.results())
         p.close()
 
-def kept_seeds(config: str) -> list[int]:
-    "The seeds of `config` whose per-query values are kept in experiments/results/path/, by this session or an earlier one"
-    return sorted(int(d.name.rsplit('-s', 1)[1]) for d in dest.glob(f'{config}-s[0-9]') if (d/'path_per_query.json').exists())
-
 dest.mkdir(parents=True, exist_ok=True)
 for config in CONFIGS:
     for run in finished(config).values(): keep_run(run)
-    seeds = kept_seeds(config)
+    seeds = sorted(kept_seeds(dest, config, 'path_per_query.json'))
     if not seeds or loses_seeds(dest/f'{config}.json', seeds): continue
     summary = dict(seeds=seeds, searches={}, systems={})
     pooled = {kind: pool_seeds([read_per_query(dest/f'{config}-s{s}'/f'{kind}_per_query.json') for s in seeds]) for kind in ('path', 'start')}
