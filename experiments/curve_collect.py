@@ -1,7 +1,8 @@
 """Collect issue 9's learning curve (experiments/learning_curve.sh): per seed, each finished point's nDCG@10 (mean and CI) of
 every system, the paired differences the curve is about (synthetic against its zero-shot start, final against the hybrid),
-its counts, the step kept and the run's wall and CPU minutes, in the order of the points' sizes. Writes
-experiments/results/curve/scifact-s<seed>.json and prints a table.
+its counts, the step kept and the run's wall and CPU minutes, in the order of the points' sizes. Points already in the
+results file whose run folders are gone (an earlier session's) are kept. Writes experiments/results/curve/scifact-s<seed>.json
+and prints a table.
     python experiments/curve_collect.py"""
 import json
 from collections import defaultdict
@@ -27,8 +28,11 @@ by_seed = defaultdict(list)
 for d in root.glob('k*-s[0-9]'):
     if (d/'report.md').exists(): by_seed[int(d.name.rsplit('-s', 1)[1])].append(point(d))
 for seed, points in sorted(by_seed.items()):
+    path = dest/f'scifact-s{seed}.json'
+    earlier = json.loads(path.read_text())['points'] if path.exists() else []
+    points += [p for p in earlier if p['kept'] not in {q['kept'] for q in points}] # points of earlier sessions, whose run folders are gone
     points.sort(key=lambda p: p['kept'])
-    (dest/f'scifact-s{seed}.json').write_text(json.dumps(dict(config='scifact-curve', seed=seed, points=points), indent=1))
+    path.write_text(json.dumps(dict(config='scifact-curve', seed=seed, points=points), indent=1))
     print(f'seed {seed}')
     for p in points:
         print(f"  kept {p['kept']:5d}: " + ', '.join(f"{s} {v['mean']:.3f}" for s, v in p['systems'].items())
