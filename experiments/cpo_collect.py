@@ -14,7 +14,7 @@ from qgen_nb.core import read_jsonl, read_run_config, write_jsonl
 from qgen_nb.data import load_dataset
 from qgen_nb.evaluation import compare, corpus_bm25, summarise
 from qgen_nb.scoring import encoder_cosine, query_eval
-from qgen_nb.pipeline import Pipeline, make_config, pool_seeds, SYNTHETIC, FINAL
+from qgen_nb.pipeline import pool_seeds, SYNTHETIC, FINAL
 from earlier_results import keep_per_query, kept_seeds, loses_seeds, read_per_query
 
 root, dest = Path('runs/cpo-compare'), Path('experiments/results/cpo')
@@ -53,13 +53,12 @@ def generator_digest(model: str):
 
 def keep_run(run: Path) -> None:
     "Keep a finished run's per-query nDCG@10, counts, flags, wall time and generator in experiments/results/cpo/<run>/"
-    p, d = Pipeline(make_config(**read_run_config(run)), root=root), dest/run.name
+    d = dest/run.name
     d.mkdir(exist_ok=True)
-    keep_per_query(d/'per_query.json', p.results())
+    keep_per_query(run, root, d/'per_query.json')
     (d/'run.json').write_text(json.dumps(dict(counts=json.loads((run/'metrics.json').read_text())['counts'], wall_s=wall_s(run),
-                                              generator=generator_digest(p.cfg.model),
+                                              generator=generator_digest(read_run_config(run)['model']),
                                               flags=dict(Counter(f for r in read_jsonl(run/'generations.jsonl') for f in r['flags'])))))
-    p.close()
 
 for collection in ('birco-doris-mae', 'scifact'):
     methods = ('inpars-v2', 'inpars-plus')

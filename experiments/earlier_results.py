@@ -3,6 +3,8 @@ finished seed's per-query values are kept beside its results, and a results file
 would drop seeds it holds."""
 import json
 from pathlib import Path
+from qgen_nb.core import read_run_config
+from qgen_nb.pipeline import Pipeline, make_config
 
 def loses_seeds(path: Path, seeds: list[int]) -> bool:
     "Whether pooling `seeds` over the results at `path` would drop seeds they hold (it says so when it would)"
@@ -11,8 +13,9 @@ def loses_seeds(path: Path, seeds: list[int]) -> bool:
     if lost: print(f"{path} pools seeds {earlier}; seeds {lost} have no per-query values here: left as it is")
     return bool(lost)
 
-def keep_per_query(path: Path, results: dict) -> None:
-    "Write a run's nDCG@10 of each system per query (`Pipeline.results()`), rounded to 5 decimals, to the JSON file `path`"
+def keep_per_query(run: Path, root: Path, path: Path) -> None:
+    "Write the nDCG@10 of each system per query of the finished run folder `run` (under `root`), rounded to 5 decimals, to the JSON file `path`"
+    with Pipeline(make_config(**read_run_config(run)), root=root) as p: results = p.results()
     path.write_text(json.dumps({s: {q: round(v, 5) for q, v in m['nDCG@10'].items()} for s, m in results.items()}))
 
 def read_per_query(path: Path) -> dict:

@@ -10,9 +10,8 @@ from dataclasses import asdict
 from pathlib import Path
 import matplotlib; matplotlib.use('Agg')
 import matplotlib.pyplot as plt
-from qgen_nb.core import read_run_config
 from qgen_nb.evaluation import compare, summarise
-from qgen_nb.pipeline import Pipeline, make_config, pool_seeds, DENSE, FINAL, GOLD_TRAINED, HYBRID, SYNTHETIC
+from qgen_nb.pipeline import pool_seeds, DENSE, FINAL, GOLD_TRAINED, HYBRID, SYNTHETIC
 from qgen_nb.prompt_search import plot_search
 from earlier_results import keep_per_query, kept_seeds, loses_seeds, read_per_query
 
@@ -30,10 +29,7 @@ def keep_run(run: Path) -> None:
     for f in ('search.json', 'scores.jsonl', 'rounds.jsonl', 'best.yaml'): shutil.copy(search/f, d/f)
     shutil.copy(run/'against_start.json', d/'against_start.json')
     ax = plot_search(search); ax.set_title(run.name, fontsize=9); ax.figure.savefig(d/'trajectory.png', dpi=120, bbox_inches='tight'); plt.close(ax.figure)
-    for kind, folder in (('path', run), ('start', start if start.exists() else run)):
-        p = Pipeline(make_config(**read_run_config(folder)), root=root)
-        keep_per_query(d/f'{kind}_per_query.json', p.results())
-        p.close()
+    for kind, folder in (('path', run), ('start', start if start.exists() else run)): keep_per_query(folder, root, d/f'{kind}_per_query.json')
 
 dest.mkdir(parents=True, exist_ok=True)
 for config in CONFIGS:
