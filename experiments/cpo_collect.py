@@ -28,7 +28,8 @@ for tuned in sorted(Path('runs/cpo').glob('*-s[0-9]')):
         print(f"{d} holds another tuning than {tuned} (a re-made run): left as it is"); continue
     d.mkdir(exist_ok=True)
     for f in ('report.json', 'loss.json', 'cpo.json', 'cpo.png'): shutil.copy(tuned/f, d/f)
-    if (tuned/'adapter').exists(): shutil.copytree(tuned/'adapter', d/'adapter', dirs_exist_ok=True) # what cpo_runs.sh rebuilds the generator from
+    if (tuned/'adapter').exists(): # what cpo_runs.sh rebuilds the generator from: its weights and config, not peft's blank model card
+        shutil.copytree(tuned/'adapter', d/'adapter', dirs_exist_ok=True, ignore=shutil.ignore_patterns('README.md'))
     ds = load_dataset(TUNED_ON)
     bm25, cosine = corpus_bm25(ds), encoder_cosine('minilm-l6') # qgen cpo's default QueryEval encoder, which cpo_runs.sh keeps
     for f in ('before', 'after'): # QueryEval of every held-apart query, as the report computed it, kept per query
