@@ -2,11 +2,13 @@
 experiments/results/cpo/<run>/, and pool the runs of experiments/cpo_compare.sh: each finished run's per-query nDCG@10,
 counts, flags and wall time are kept in experiments/results/cpo/<config>-s<seed>/, so that seeds run in different sessions
 pool together; per collection, each method's kept seeds (each query's value averaged over the seeds), then inpars-plus
-against inpars-v2 on the seeds both have, paired per query. Results files holding seeds or a tuning whose run folders are
-gone or re-made are left as they are. Writes experiments/results/cpo/<collection>.json and prints a summary.
+against inpars-v2 on the seeds both have, paired per query, and the same for the runs kept at their last training step
+(`<config>-last`). Results files holding seeds or a tuning whose run folders are gone or re-made are left as they are.
+Writes experiments/results/cpo/<collection>.json and <collection>-last.json and prints a summary.
     python experiments/cpo_collect.py"""
 import hashlib, json, re, shutil
 from collections import Counter
+from itertools import product
 from dataclasses import asdict
 from pathlib import Path
 import numpy as np
@@ -61,16 +63,16 @@ def keep_run(run: Path) -> None:
                                               generator=generator_digest(read_run_config(run)['model']),
                                               flags=dict(Counter(f for r in read_jsonl(run/'generations.jsonl') for f in r['flags'])))))
 
-for collection in ('birco-doris-mae', 'scifact'):
-    methods = ('inpars-v2', 'inpars-plus')
+for collection, variant in product(('birco-doris-mae', 'scifact'), ('', '-last')):
+    methods, out = ('inpars-v2', 'inpars-plus'), dest/f'{collection}{variant}.json'
     for m in methods:
-        for run in finished(f'{collection}-{m}').values(): keep_run(run)
-    seeds = sorted(set.intersection(*(kept_seeds(dest, f'{collection}-{m}', 'per_query.json') for m in methods)))
-    if not seeds or loses_seeds(dest/f'{collection}.json', seeds): continue
-    kept = {m: [dest/f'{collection}-{m}-s{s}' for s in seeds] for m in methods}
+        for run in finished(f'{collection}-{m}{variant}').values(): keep_run(run)
+    seeds = sorted(set.intersection(*(kept_seeds(dest, f'{collection}-{m}{variant}', 'per_query.json') for m in methods)))
+    if not seeds or loses_seeds(out, seeds): continue
+    kept = {m: [dest/f'{collection}-{m}{variant}-s{s}' for s in seeds] for m in methods}
     runs = {m: [json.loads((d/'run.json').read_text()) for d in folders] for m, folders in kept.items()}
     if len({r['generator'] for r in runs['inpars-plus']}) > 1:
-        print(f"{collection}: the inpars-plus runs of seeds {seeds} wrote with different tuned generators: not pooled"); continue
+        print(f"{collection}{variant}: the inpars-plus runs of seeds {seeds} wrote with different tuned generators: not pooled"); continue
     summary, pooled = dict(seeds=seeds, methods={}), {}
     for m in methods:
         pooled[m] = pool_seeds([read_per_query(d/'per_query.json') for d in kept[m]])
@@ -81,8 +83,8 @@ for collection in ('birco-doris-mae', 'scifact'):
             generator=runs[m][0]['generator'])
     summary['comparisons'] = [asdict(compare(pooled['inpars-v2'][s]['nDCG@10'], pooled['inpars-plus'][s]['nDCG@10'],
                                              (f'inpars-v2 {s}', f'inpars-plus {s}'))) for s in (SYNTHETIC, FINAL)]
-    (dest/f'{collection}.json').write_text(json.dumps(summary, indent=1))
-    print(collection, 'seeds', seeds)
+    out.write_text(json.dumps(summary, indent=1))
+    print(f'{collection}{variant}', 'seeds', seeds)
     for m, x in summary['methods'].items():
         print(f"  {m}: flagged {x['flagged_share']:.0%}; " + ', '.join(f"{s} {v['mean']:.3f}" for s, v in x['nDCG10'].items()))
     for c in summary['comparisons']:
