@@ -27,6 +27,7 @@ first-recipe|$last\nreranker: cross-encoder\nloss: bce\nlr: 0.0001|same
 distil|$last\nloss: distil|same
 random-negatives|$last\nnegatives: random|same
 consistency|$last\nconsistency_k: 1|same
+samples-3|$last\nper_doc: 3\ntemperature: 0.7|new
 gemma3-in-domain|$last\nmodel: gemma3-270m\ntemplate: promptagator|new"
 mkdir -p runs/ablation
 for config in ${@:-scifact-inpars-v2 birco-doris-mae-inpars-v2}; do
